@@ -1,0 +1,8 @@
+import { processWebhookJob } from "../webhooks/process-job.server";
+import type { JobDefinition } from "./registry";
+
+/**
+ * Every job the worker can run. Add a definition here (defineJob from ./registry) when you create one; a job
+ * whose name is missing from this list is dead-lettered as having no handler.
+ */
+export const jobDefinitions: JobDefinition[] = [processWebhookJob];

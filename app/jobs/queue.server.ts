@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { DbClient } from "../db.server";
+import { DEFAULT_MAX_ATTEMPTS, JOB_STATUS, LIVE_JOB_STATUSES } from "./job";
+import { notifyJobEnqueued } from "./notify";
+
+const enqueueOptionsSchema = z
+  .object({
+    /** When the job becomes due (default: now). */
+    runAt: z.date().optional(),
+    /** Due this many ms from now; the alternative to `runAt`. */
+    delayMs: z.number().int().nonnegative().optional(),
+    /** While a job with this key is queued or running for the shop, enqueueing again returns that job. */
+    uniqueKey: z.string().min(1).max(500).optional(),
+    maxAttempts: z.number().int().min(1).max(100).optional(),
+    /** Recurring: finishing the job enqueues its next run this many ms later (see scheduleRecurring). */
+    repeatEveryMs: z.number().int().positive().optional(),
+  })
+  .refine((options) => !(options.runAt && options.delayMs !== undefined), "give runAt or delayMs, not both");
+
+export type EnqueueOptions = z.input<typeof enqueueOptionsSchema>;
+
+export interface EnqueuedJob {
+  id: string;
+  /** false when a live job with the same uniqueKey already existed and was returned instead. */
+  created: boolean;
+}
+
+const shopSchema = z.string().min(1, "shop is required");
+const jobNameSchema = z.string().min(1, "job name is required");
+
+/**
+ * Adds a job for `shop`. Pass a transaction client to enqueue atomically with the caller's writes; the job
+ * becomes visible to workers when that transaction commits.
+ */
+export async function enqueueJob(
+  client: DbClient,
+  shop: string,
+  name: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<EnqueuedJob> {
+  const settings = enqueueOptionsSchema.parse(options);
+  const now = new Date();
+  const row = {
+    shop: shopSchema.parse(shop),
+    name: jobNameSchema.parse(name),
+    payload: JSON.stringify(payload === undefined ? {} : payload),
+    runAt: settings.runAt ?? new Date(now.getTime() + (settings.delayMs ?? 0)),
+    maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    repeatEveryMs: settings.repeatEveryMs ?? null,
+  };
+  const job = settings.uniqueKey
+    ? await insertUnlessLive(client, row, settings.uniqueKey, now)
+    : { id: (await client.job.create({ data: row, select: { id: true } })).id, created: true };
+  if (job.created && row.runAt <= now) notifyJobEnqueued();
+  return job;
+}
+
+type NewJobRow = { shop: string; name: string; payload: string; runAt: Date; maxAttempts: number; repeatEveryMs: number | null };
+
+// ON CONFLICT instead of catching a unique violation: on PostgreSQL a failed INSERT aborts the caller's
+// whole transaction, and the webhook intake enqueues inside one.
+async function insertUnlessLive(client: DbClient, row: NewJobRow, uniqueKey: string, now: Date): Promise<EnqueuedJob> {
+  // A live job can finish (and release its key) between our INSERT and SELECT; then the INSERT is retried.
+  for (let round = 0; round < 3; round++) {
+    const inserted = await client.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Job" ("shop", "id", "name", "payload", "uniqueKey", "status", "runAt", "attempts", "maxAttempts", "repeatEveryMs", "createdAt", "updatedAt")
+      VALUES (${row.shop}, ${randomUUID()}, ${row.name}, ${row.payload}, ${uniqueKey}, ${JOB_STATUS.queued}, ${row.runAt}, 0, ${row.maxAttempts}, ${row.repeatEveryMs}, ${now}, ${now})
+      ON CONFLICT ("shop", "uniqueKey") DO NOTHING
+      RETURNING "id"`;
+    if (inserted[0]) return { id: inserted[0].id, created: true };
+    const live = await client.job.findUnique({
+      where: { shop_uniqueKey: { shop: row.shop, uniqueKey } },
+      select: { id: true },
+    });
+    if (live) return { id: live.id, created: false };
+  }
+  throw new Error(`Could not enqueue job "${row.name}" with uniqueKey "${uniqueKey}": the key kept changing hands`);
+}
+
+/**
+ * Makes `name` run for `shop` every `everyMs`, with exactly one pending instance: calling it again while one
+ * is queued or running returns that one. The first run is `everyMs` from now unless `firstRunAt` says otherwise;
+ * each run's completion (or dead-lettering) enqueues the next.
+ */
+export function scheduleRecurring(
+  client: DbClient,
+  shop: string,
+  name: string,
+  everyMs: number,
+  options: { payload?: unknown; firstRunAt?: Date } = {},
+): Promise<EnqueuedJob> {
+  return enqueueJob(client, shop, name, options.payload ?? {}, {
+    uniqueKey: recurringKey(name),
+    repeatEveryMs: everyMs,
+    runAt: options.firstRunAt ?? new Date(Date.now() + everyMs),
+  });
+}
+
+/** The uniqueKey of a recurring job's pending instance. */
+export function recurringKey(name: string): string {
+  return `recurring:${name}`;
+}
+
+/**
+ * Cancels every queued or running job of `shop` (app/uninstalled), recurring ones included; returns how many.
+ * A job already running finishes its current attempt, but its completion is refused and nothing is re-enqueued.
+ */
+export async function cancelShopJobs(client: DbClient, shop: string, now = new Date()): Promise<number> {
+  const { count } = await client.job.updateMany({
+    where: { shop: shopSchema.parse(shop), status: { in: LIVE_JOB_STATUSES } },
+    data: { status: JOB_STATUS.cancelled, uniqueKey: null, lockedUntil: null, finishedAt: now },
+  });
+  return count;
+}
