@@ -1,0 +1,13 @@
+import { Link } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+
+/** The app's entries in the Shopify admin sidebar; only pages that exist are listed. */
+export function AppNavigation() {
+  return (
+    <NavMenu>
+      <Link to="/app" rel="home">
+        Home
+      </Link>
+    </NavMenu>
+  );
+}
