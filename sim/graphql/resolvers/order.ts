@@ -1,0 +1,81 @@
+import { financialStatus, orderTotals, restFulfillmentStatus, currentQuantity } from "../../store/order-math.ts";
+import type { Address, LineItemRecord, OrderRecord, RefundRecord } from "../../store/types.ts";
+import { orderStatusUrl } from "../../store/urls.ts";
+import { connection, firstOf, type ConnectionArgs } from "../connection.ts";
+import type { ResolverContext, TypeResolvers } from "../resolver-types.ts";
+import { dateTime, moneyBag } from "../scalars.ts";
+
+/** A line item knows its order for derived quantities. */
+export interface LineItemSource extends LineItemRecord {
+  order: OrderRecord;
+}
+
+export function lineItemSource(order: OrderRecord, item: LineItemRecord): LineItemSource {
+  return { ...item, order };
+}
+
+const DISPLAY_FULFILLMENT: Record<string, string> = { fulfilled: "FULFILLED", partial: "PARTIALLY_FULFILLED" };
+
+export const orderResolvers: TypeResolvers<OrderRecord> = {
+  cancelReason: (order) => order.cancelReason?.toUpperCase() ?? null,
+  currencyCode: (order) => order.currency,
+  presentmentCurrencyCode: (order) => order.currency,
+  displayFinancialStatus: (order, _args, ctx: ResolverContext) => financialStatus(ctx.state, order).toUpperCase(),
+  displayFulfillmentStatus: (order, _args, ctx: ResolverContext) => {
+    const status = restFulfillmentStatus(ctx.state, order);
+    return status ? DISPLAY_FULFILLMENT[status] : "UNFULFILLED";
+  },
+  totalPriceSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).total, order.currency),
+  currentTotalPriceSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).currentTotal, order.currency),
+  subtotalPriceSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).subtotal, order.currency),
+  totalShippingPriceSet: (order) => moneyBag(order.shippingLine.price, order.currency),
+  totalRefundedSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).refunded, order.currency),
+  customer: (order, _args, ctx: ResolverContext) => (order.customerId ? (ctx.state.customers.get(order.customerId) ?? null) : null),
+  statusPageUrl: (order, _args, ctx: ResolverContext) => orderStatusUrl(ctx.state.shop, order),
+  shippingAddress: (order) => order.shippingAddress,
+  billingAddress: (order) => order.billingAddress,
+  note: (order) => order.note,
+  closed: (order) => order.closedAt !== null,
+  test: (order) => order.test,
+  confirmed: () => true,
+  lineItems: (order, args: ConnectionArgs) =>
+    connection(order.lineItems.map((item) => lineItemSource(order, item)), args, (item) => [0, item.id]),
+  fulfillments: (order, args: { first?: number | null }, ctx: ResolverContext) =>
+    firstOf(ctx.state.fulfillmentsOf(order), args.first),
+  refunds: (order, args: { first?: number | null }, ctx: ResolverContext) => firstOf(ctx.state.refundsOf(order), args.first),
+  returns: (order, args: ConnectionArgs, ctx: ResolverContext) =>
+    connection(ctx.state.returnsOf(order), args, (record) => [0, record.id]),
+};
+
+export const lineItemResolvers: TypeResolvers<LineItemSource> = {
+  name: (item) => (item.variantTitle ? `${item.title} - ${item.variantTitle}` : item.title),
+  currentQuantity: (item, _args, ctx: ResolverContext) => currentQuantity(ctx.state, item.order, item),
+  product: (item, _args, ctx: ResolverContext) => (item.productId ? (ctx.state.products.get(item.productId) ?? null) : null),
+  variant: (item, _args, ctx: ResolverContext) => (item.variantId ? (ctx.state.variants.get(item.variantId) ?? null) : null),
+  originalUnitPriceSet: (item) => moneyBag(item.price, item.order.currency),
+  discountedUnitPriceSet: (item) => moneyBag(item.price, item.order.currency),
+  originalTotalSet: (item) => moneyBag(item.price * item.quantity, item.order.currency),
+  image: (item) => (item.imageUrl ? { id: null, url: item.imageUrl, altText: item.title, width: 1200, height: 1200 } : null),
+};
+
+export const mailingAddressResolvers: TypeResolvers<Address> = {
+  countryCodeV2: (address) => address.countryCode,
+  name: (address) => `${address.firstName} ${address.lastName}`.trim(),
+  formatted: (address) => [address.address1, address.address2, `${address.city} ${address.provinceCode ?? ""} ${address.zip}`.replace(/\s+/g, " ").trim(), address.country].filter(Boolean),
+};
+
+export const refundResolvers: TypeResolvers<RefundRecord> = {
+  createdAt: (refund) => dateTime(refund.createdAt),
+  totalRefundedSet: (refund, _args, ctx: ResolverContext) =>
+    moneyBag(refund.transactions.reduce((sum, t) => sum + t.amount, 0), ctx.state.order(refund.orderId).currency),
+  refundLineItems: (refund, args: ConnectionArgs, ctx: ResolverContext) => {
+    const order = ctx.state.order(refund.orderId);
+    const items = refund.lineItems.map((rli) => ({
+      ...rli,
+      restockType: rli.restockType.toUpperCase(),
+      lineItem: lineItemSource(order, order.lineItems.find((li) => li.id === rli.lineItemId)!),
+      subtotalSet: moneyBag(rli.subtotal, order.currency),
+    }));
+    return connection(items, args, (item) => [0, item.id]);
+  },
+};

@@ -1,0 +1,100 @@
+import type { ShopState } from "./shop-state.ts";
+import type { Cents, FinancialStatus, LineItemRecord, OrderRecord } from "./types.ts";
+
+/** Amounts and statuses Shopify derives from an order's line items, fulfillments and refunds. */
+export interface OrderTotals {
+  lineItemsTotal: Cents;
+  subtotal: Cents;
+  shipping: Cents;
+  tax: Cents;
+  total: Cents;
+  refunded: Cents;
+  currentSubtotal: Cents;
+  currentShipping: Cents;
+  currentTotal: Cents;
+  outstanding: Cents;
+  totalWeightGrams: number;
+}
+
+export function refundedQuantity(state: ShopState, order: OrderRecord, lineItemId: string): number {
+  return state
+    .refundsOf(order)
+    .flatMap((refund) => refund.lineItems)
+    .filter((item) => item.lineItemId === lineItemId)
+    .reduce((sum, item) => sum + item.quantity, 0);
+}
+
+export function fulfilledQuantity(state: ShopState, order: OrderRecord, lineItemId: string): number {
+  return state
+    .fulfillmentsOf(order)
+    .filter((fulfillment) => fulfillment.status !== "cancelled" && fulfillment.status !== "error" && fulfillment.status !== "failure")
+    .flatMap((fulfillment) => fulfillment.lineItems)
+    .filter((item) => item.lineItemId === lineItemId)
+    .reduce((sum, item) => sum + item.quantity, 0);
+}
+
+/** Quantity still owned by the customer (Shopify's `current_quantity`). */
+export function currentQuantity(state: ShopState, order: OrderRecord, item: LineItemRecord): number {
+  return item.quantity - refundedQuantity(state, order, item.id);
+}
+
+/** Quantity that can still be fulfilled (Shopify's `fulfillable_quantity`). */
+export function fulfillableQuantity(state: ShopState, order: OrderRecord, item: LineItemRecord): number {
+  if (order.cancelledAt) return 0;
+  return Math.max(0, currentQuantity(state, order, item) - fulfilledQuantity(state, order, item.id));
+}
+
+export function orderTotals(state: ShopState, order: OrderRecord): OrderTotals {
+  const lineItemsTotal = order.lineItems.reduce((sum, item) => sum + item.price * item.quantity, 0);
+  const refunds = state.refundsOf(order);
+  const refunded = refunds.flatMap((refund) => refund.transactions).reduce((sum, t) => sum + t.amount, 0);
+  const refundedShipping = refunds.reduce((sum, refund) => sum + refund.shippingRefund, 0);
+  const currentSubtotal = order.lineItems.reduce(
+    (sum, item) => sum + item.price * currentQuantity(state, order, item),
+    0,
+  );
+  const shipping = order.shippingLine.price;
+  const total = lineItemsTotal + shipping + order.taxCents;
+  const currentShipping = shipping - refundedShipping;
+  const paid = order.paymentStatus === "paid" ? total : 0;
+  return {
+    lineItemsTotal,
+    subtotal: lineItemsTotal,
+    shipping,
+    tax: order.taxCents,
+    total,
+    refunded,
+    currentSubtotal,
+    currentShipping,
+    currentTotal: currentSubtotal + currentShipping + order.taxCents,
+    outstanding: order.paymentStatus === "voided" ? 0 : Math.max(0, total - paid),
+    totalWeightGrams: order.lineItems.reduce((sum, item) => sum + item.grams * item.quantity, 0),
+  };
+}
+
+export function financialStatus(state: ShopState, order: OrderRecord): FinancialStatus {
+  if (order.paymentStatus !== "paid") return order.paymentStatus;
+  const { refunded, total } = orderTotals(state, order);
+  if (refunded <= 0) return "paid";
+  return refunded >= total ? "refunded" : "partially_refunded";
+}
+
+/** REST `fulfillment_status`: null while nothing shipped, "partial", or "fulfilled". */
+export function restFulfillmentStatus(state: ShopState, order: OrderRecord): "fulfilled" | "partial" | null {
+  const shippable = order.lineItems.filter((item) => currentQuantity(state, order, item) > 0);
+  const fulfilledAny = order.lineItems.some((item) => fulfilledQuantity(state, order, item.id) > 0);
+  if (!fulfilledAny) return null;
+  const allFulfilled = shippable.every(
+    (item) => fulfilledQuantity(state, order, item.id) >= currentQuantity(state, order, item),
+  );
+  return allFulfilled ? "fulfilled" : "partial";
+}
+
+/** `#1001`-style name plus `.1`, `.2` … for fulfillments, as Shopify names them. */
+export function nextFulfillmentName(order: OrderRecord): string {
+  return `${order.name}.${order.fulfillmentIds.length + 1}`;
+}
+
+export function formatCents(cents: Cents): string {
+  return (cents / 100).toFixed(2);
+}

@@ -1,0 +1,38 @@
+import { toGid } from "../../store/ids.ts";
+import type { CustomerRecord, ShopRecord } from "../../store/types.ts";
+import { customerAddressPayload } from "./address.ts";
+import { idNumber, shopTime } from "./format.ts";
+
+/** The customer as embedded in order payloads. */
+export function orderCustomerPayload(customer: CustomerRecord, shop: ShopRecord) {
+  return {
+    id: idNumber(customer.id),
+    created_at: shopTime(customer.createdAt, shop.ianaTimezone),
+    updated_at: shopTime(customer.updatedAt, shop.ianaTimezone),
+    first_name: customer.firstName,
+    last_name: customer.lastName,
+    state: customer.email ? "enabled" : "disabled",
+    note: null,
+    verified_email: customer.email !== null,
+    multipass_identifier: null,
+    tax_exempt: false,
+    email: customer.email,
+    phone: customer.phone,
+    currency: shop.currency,
+    tax_exemptions: [],
+    admin_graphql_api_id: toGid("Customer", customer.id),
+    default_address: customerAddressPayload(customer),
+  };
+}
+
+/** `customers/create` and `customers/update`. */
+export function customerPayload(customer: CustomerRecord, shop: ShopRecord) {
+  const { tax_exemptions, admin_graphql_api_id, default_address, ...head } = orderCustomerPayload(customer, shop);
+  return {
+    ...head,
+    addresses: [customerAddressPayload(customer)],
+    tax_exemptions,
+    admin_graphql_api_id,
+    default_address,
+  };
+}
