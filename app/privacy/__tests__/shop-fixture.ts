@@ -1,0 +1,121 @@
+import type { Db } from "~/db.server";
+import type { ModelName } from "../shop-data-models";
+
+/** Customer "Ada" is the subject of the privacy tests; "Bo" is the neighbour whose data must stay. */
+export const ADA = { legacyId: "191167", gid: "gid://shopify/Customer/191167", email: "ada@example.com", phone: "+15556251199" };
+export const BO = { legacyId: "555", gid: "gid://shopify/Customer/555", email: "bo@example.com", phone: "+15550000000" };
+/** Ada's order under her customer id, her guest order (only Shopify's list names it), and Bo's order. */
+export const ADA_ORDER = { legacyId: "299938", gid: "gid://shopify/Order/299938" };
+export const ADA_GUEST_ORDER = { legacyId: "280263", gid: "gid://shopify/Order/280263" };
+export const BO_ORDER = { legacyId: "777", gid: "gid://shopify/Order/777" };
+
+const at = new Date("2026-11-01T10:00:00Z");
+
+function orderWebhookPayload(orderLegacyId: string, customer: typeof ADA) {
+  return JSON.stringify({
+    id: Number(orderLegacyId),
+    name: "#1001",
+    email: customer.email,
+    phone: customer.phone,
+    customer: { id: Number(customer.legacyId), email: customer.email, first_name: "First", last_name: "Last" },
+    shipping_address: { name: "First Last", address1: "1 Rue de Rivoli", zip: "75001", city: "Paris", country: "France" },
+    line_items: [{ id: 1, name: "Tea", title: "Tea" }],
+  });
+}
+
+/**
+ * Seeds rows for Ada and Bo in every model. Typed by model name, so adding a model to the schema breaks this
+ * fixture until it seeds that model too, and the shop/redact test then proves the model is erased.
+ */
+const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>> = {
+  Session: (prisma, shop) =>
+    prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "token", email: "staff@example.com" } }),
+  Shop: (prisma, shop) => prisma.shop.create({ data: { shop, name: "Tea", email: "owner@example.com" } }),
+  Customer: (prisma, shop) =>
+    prisma.customer.createMany({
+      data: [ADA, BO].map((person) => ({ shop, id: person.gid, email: person.email, phone: person.phone, firstName: "First", locale: "fr" })),
+    }),
+  Order: (prisma, shop) =>
+    prisma.order.createMany({
+      data: [
+        { id: ADA_ORDER.gid, customerId: ADA.gid, email: ADA.email, phone: ADA.phone, customerFirstName: "Ada", shippingZip: "75001" },
+        { id: ADA_GUEST_ORDER.gid, customerId: null, email: ADA.email, phone: null, customerFirstName: "Ada", shippingZip: "75001" },
+        { id: BO_ORDER.gid, customerId: BO.gid, email: BO.email, phone: BO.phone, customerFirstName: "Bo", shippingZip: "10115" },
+      ].map((order) => ({ ...order, shop, name: `#${order.id.slice(-3)}`, shippingCity: "City", totalPrice: "10.00", processedAt: at, shopifyUpdatedAt: at })),
+    }),
+  LineItem: (prisma, shop) =>
+    prisma.lineItem.createMany({
+      data: [ADA_ORDER, BO_ORDER].map((order, index) => ({ shop, id: `gid://shopify/LineItem/${index + 1}`, orderId: order.gid, title: "Tea", quantity: 1 })),
+    }),
+  Fulfillment: (prisma, shop) =>
+    prisma.fulfillment.createMany({
+      data: [ADA_ORDER, BO_ORDER].map((order, index) => ({
+        shop,
+        id: `gid://shopify/Fulfillment/${index + 1}`,
+        orderId: order.gid,
+        status: "success",
+        shopifyCreatedAt: at,
+        shopifyUpdatedAt: at,
+      })),
+    }),
+  FulfillmentLineItem: (prisma, shop) =>
+    prisma.fulfillmentLineItem.createMany({
+      data: [1, 2].map((index) => ({ shop, fulfillmentId: `gid://shopify/Fulfillment/${index}`, lineItemId: `gid://shopify/LineItem/${index}`, quantity: 1 })),
+    }),
+  Shipment: (prisma, shop) =>
+    prisma.shipment.createMany({
+      data: [ADA_ORDER, BO_ORDER].map((order, index) => ({
+        shop,
+        id: `${shop}-shipment-${index + 1}`,
+        orderId: order.gid,
+        fulfillmentId: `gid://shopify/Fulfillment/${index + 1}`,
+        trackingNumber: `TRACK${index + 1}`,
+        status: "delivered",
+        statusAt: at,
+      })),
+    }),
+  TrackingEvent: (prisma, shop) =>
+    prisma.trackingEvent.createMany({
+      data: [1, 2].map((index) => ({
+        shop,
+        shipmentId: `${shop}-shipment-${index}`,
+        source: "shopify",
+        externalId: `event-${index}`,
+        status: "delivered",
+        happenedAt: at,
+        city: "City",
+        zip: index === 1 ? "75001" : "10115",
+      })),
+    }),
+  Refund: (prisma, shop) =>
+    prisma.refund.createMany({
+      data: [ADA_ORDER, BO_ORDER].map((order, index) => ({ shop, id: `gid://shopify/Refund/${index + 1}`, orderId: order.gid, amount: "5.00", shopifyCreatedAt: at })),
+    }),
+  WebhookEvent: (prisma, shop) =>
+    prisma.webhookEvent.createMany({
+      data: [
+        { webhookId: "ada-order", topic: "orders/create", payload: orderWebhookPayload(ADA_ORDER.legacyId, ADA) },
+        { webhookId: "bo-order", topic: "orders/create", payload: orderWebhookPayload(BO_ORDER.legacyId, BO) },
+      ].map((event) => ({ ...event, shop, status: "processed" })),
+    }),
+  Job: (prisma, shop) => prisma.job.create({ data: { shop, name: "orders.reconcile", payload: "{}" } }),
+  PrivacyRequest: (prisma, shop) =>
+    prisma.privacyRequest.createMany({
+      data: [ADA, BO].map((person) => ({ shop, kind: "customers/data_request", customerId: person.gid, export: `{"email":"${person.email}"}` })),
+    }),
+};
+
+/** Seeds a shop with rows in every model. */
+export async function seedShop(prisma: Db, shop: string): Promise<void> {
+  for (const seed of Object.values(seeders)) await seed(prisma, shop);
+}
+
+/** How many rows the shop has in each model (through the delegate named after the model). */
+export async function countShopRows(prisma: Db, shop: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const model of Object.keys(seeders)) {
+    const delegate = (prisma as unknown as Record<string, { count(args: object): Promise<number> }>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
+    counts[model] = await delegate.count({ where: { shop } });
+  }
+  return counts;
+}
