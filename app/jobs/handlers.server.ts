@@ -1,3 +1,4 @@
+import { reconcileOrdersJob } from "../reconciliation/reconcile-job.server";
 import { processWebhookJob } from "../webhooks/process-job.server";
 import type { JobDefinition } from "./registry";
 
@@ -5,4 +6,4 @@ import type { JobDefinition } from "./registry";
  * Every job the worker can run. Add a definition here (defineJob from ./registry) when you create one; a job
  * whose name is missing from this list is dead-lettered as having no handler.
  */
-export const jobDefinitions: JobDefinition[] = [processWebhookJob];
+export const jobDefinitions: JobDefinition[] = [processWebhookJob, reconcileOrdersJob];

@@ -1,0 +1,37 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Db, DbClient } from "~/db.server";
+
+const MAX_ATTEMPTS = 4;
+/** P2034: serialization failure / write conflict; P2002: a concurrent writer created the same row first. */
+const CONFLICT_CODES = new Set(["P2034", "P2002"]);
+
+function canStartTransaction(client: DbClient): client is Db {
+  return typeof (client as Partial<Db>).$transaction === "function";
+}
+
+function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && CONFLICT_CODES.has(code);
+}
+
+/**
+ * Runs `work` in one serializable transaction, so a sync step is never half-written and two workers
+ * applying events of the same order cannot interleave; a conflicting concurrent writer makes it run again.
+ * Given a transaction client, runs inside the caller's transaction (the caller owns atomicity).
+ */
+export async function atomically<T>(client: DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {
+  if (!canStartTransaction(client)) return work(client);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.$transaction((tx) => work(tx), {
+        isolationLevel: "Serializable",
+        maxWait: 10_000,
+        timeout: 30_000,
+      });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isWriteConflict(error)) throw error;
+      // Jitter, so the writers that collided do not collide again in lockstep.
+      await sleep(attempt * 5 + Math.random() * 20);
+    }
+  }
+}

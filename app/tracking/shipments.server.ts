@@ -1,0 +1,38 @@
+import type { DbClient } from "~/db.server";
+import { deriveShipmentState, type DerivedShipmentState, type TimelineEvent } from "./shipment-state";
+import { shipmentStatusSchema } from "./status";
+
+/**
+ * Re-derives the state of every shipment of a fulfillment from the fulfillment and every event we hold
+ * for it (Shopify's fulfillment-wide events and each parcel's own scans). Call inside the transaction that
+ * changed either; without the fulfillment there is nothing to derive yet and its events wait.
+ */
+export async function refreshShipments(tx: DbClient, shop: string, fulfillmentId: string): Promise<void> {
+  const fulfillment = await tx.fulfillment.findUnique({ where: { shop_id: { shop, id: fulfillmentId } } });
+  if (!fulfillment) return;
+  const shipments = await tx.shipment.findMany({ where: { shop, fulfillmentId } });
+  if (!shipments.length) return;
+  const events = await tx.trackingEvent.findMany({
+    where: { shop, OR: [{ fulfillmentId }, { shipmentId: { in: shipments.map((shipment) => shipment.id) } }] },
+    select: { shipmentId: true, source: true, externalId: true, status: true, happenedAt: true, estimatedDeliveryAt: true },
+  });
+  for (const shipment of shipments) {
+    const timeline = events.flatMap((event): TimelineEvent[] => {
+      if (event.shipmentId !== null && event.shipmentId !== shipment.id) return [];
+      const status = shipmentStatusSchema.safeParse(event.status);
+      if (!status.success) return [];
+      return [{ ...event, externalId: `${event.source}:${event.externalId}`, status: status.data }];
+    });
+    const derived = deriveShipmentState(fulfillment, timeline);
+    if (isUnchanged(shipment, derived)) continue;
+    await tx.shipment.updateMany({ where: { shop, id: shipment.id }, data: derived });
+  }
+}
+
+function isUnchanged(held: Record<keyof DerivedShipmentState, unknown>, derived: DerivedShipmentState): boolean {
+  return (Object.keys(derived) as (keyof DerivedShipmentState)[]).every((key) => {
+    const before = held[key];
+    const after = derived[key];
+    return before instanceof Date && after instanceof Date ? before.getTime() === after.getTime() : before === after;
+  });
+}
