@@ -4,11 +4,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./logger.server";
-import { ensureInProcessWorker } from "./jobs/in-process.server";
+import { ensureInProcessWorker, stopInProcessWorker } from "./jobs/in-process.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 // The server build loads this module once at start: a single-machine install runs its jobs here too.
 ensureInProcessWorker();
+
+/** Called by server.ts on shutdown, after the HTTP server stopped accepting requests. */
+export const stopBackgroundWork = stopInProcessWorker;
 
 /** How long a streamed render may wait for deferred data before it is aborted. */
 export const streamTimeout = 5_000;

@@ -8,18 +8,18 @@ let worker: JobWorker | undefined;
 
 /**
  * Starts one job worker inside the web process when WORKER_IN_PROCESS is on (a single machine needs no
- * separate worker process). Idempotent; stops gracefully on SIGTERM/SIGINT so running jobs finish.
+ * separate worker process). Idempotent; the server stops it on shutdown so running jobs finish.
  */
 export function ensureInProcessWorker(): void {
   const config = env();
   if (worker || !config.WORKER_IN_PROCESS || config.NODE_ENV === "test") return;
   worker = startWorker({ database: database(), handlers: jobDefinitions, concurrency: config.WORKER_CONCURRENCY });
   logger.info({ workerId: worker.id }, "in-process job worker started");
-  const stop = () => {
-    const stopping = worker?.stop();
-    worker = undefined;
-    void stopping?.finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+}
+
+/** Stops the in-process worker, resolving once its running jobs have finished. */
+export async function stopInProcessWorker(): Promise<void> {
+  const stopping = worker?.stop();
+  worker = undefined;
+  await stopping;
 }

