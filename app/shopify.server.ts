@@ -1,5 +1,4 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { shopifyApi } from "@shopify/shopify-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { db } from "./db.server";
@@ -41,23 +40,6 @@ const shopify = shopifyApp({
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
 });
-
-/**
- * The library's own webhook validation (HMAC over the raw body, required headers) — the same check
- * `authenticate.webhook` runs — without the offline-session load that `authenticate.webhook` adds: the
- * intake stores and acknowledges, it never calls Shopify, so that query would be pure cost on the hot path
- * (see docs/decisions/0005-webhook-inbox.md).
- */
-export const validateWebhook = shopifyApi({
-  apiKey: config.SHOPIFY_API_KEY,
-  apiSecretKey: config.SHOPIFY_API_SECRET,
-  apiVersion: API_VERSION,
-  hostName: new URL(config.SHOPIFY_APP_URL).host,
-  hostScheme: new URL(config.SHOPIFY_APP_URL).protocol === "http:" ? "http" : "https",
-  isEmbeddedApp: true,
-  scopes: config.SCOPES.split(","),
-  logger: { level: LogSeverity.Error, log: (severity, message) => logger.debug({ severity }, message) },
-}).webhooks.validate;
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

@@ -29,7 +29,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   if (request.method !== "POST") return reject(request, 405, "method not allowed");
   try {
     const body = await readBodyWithinLimit(request, env().WEBHOOK_MAX_BODY_BYTES);
-    const delivery = await verifyWebhookDelivery(request, body);
+    const delivery = verifyWebhookDelivery(request, body);
     const outcome = await storeDelivery(delivery);
     if (outcome !== "stored") logger.info({ topic: delivery.topic, shop: delivery.shop, outcome }, "webhook not queued");
     return new Response(null, { status: 200 });
