@@ -41,6 +41,11 @@ export class InvalidInputError extends DomainError {
 }
 
 /** The request conflicts with the current state (e.g. a transition the state machine forbids). */
+/** Credentials (a token, a signature) that are missing, forged or expired (→ 401). */
+export class UnauthenticatedError extends DomainError {
+  readonly code: string = "unauthenticated";
+}
+
 export class ConflictError extends DomainError {
   readonly code = "conflict";
 }
@@ -90,6 +95,7 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof InvalidInputError) return 422;
   if (error instanceof ShopifyUserErrorsError) return 422;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof PayloadTooLargeError) return 413;
   if (error instanceof MalformedPayloadError) return 400;
   if (error instanceof ShopNotInstalledError) return 403;

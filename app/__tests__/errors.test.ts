@@ -9,9 +9,11 @@ import {
   ShopNotInstalledError,
   ShopifyApiError,
   ShopifyUserErrorsError,
+  UnauthenticatedError,
   httpStatusOf,
   throwIfUserErrors,
 } from "../errors";
+import { ExpiredPostPurchaseTokenError, InvalidPostPurchaseTokenError } from "../offers/token-errors";
 
 describe("httpStatusOf", () => {
   it.each([
@@ -23,6 +25,9 @@ describe("httpStatusOf", () => {
     [new MalformedPayloadError("not JSON"), 400],
     [new ShopNotInstalledError("a.myshopify.com"), 403],
     [new ShopifyApiError("throttled"), 502],
+    [new UnauthenticatedError("token expired"), 401],
+    [new InvalidPostPurchaseTokenError("forged"), 401],
+    [new ExpiredPostPurchaseTokenError("expired"), 401],
     [new Error("boom"), 500],
     ["a string", 500],
   ])("GIVEN %o WHEN mapped THEN %i", (error, status) => {

@@ -1,8 +1,8 @@
-import { DomainError } from "~/errors";
+import { UnauthenticatedError } from "~/errors";
 
 /** A post-purchase input token that is forged, malformed, for another purchase or not Shopify's (→ 401). */
-export class InvalidPostPurchaseTokenError extends DomainError {
-  readonly code: string = "invalid_post_purchase_token";
+export class InvalidPostPurchaseTokenError extends UnauthenticatedError {
+  override readonly code: string = "invalid_post_purchase_token";
 }
 
 /** A genuine post-purchase input token past its expiry or maximum age (→ 401; the page is simply skipped). */
