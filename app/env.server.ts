@@ -27,13 +27,43 @@ const envSchema = z.object({
     .default("true")
     .transform((value) => value === "true"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Where notification emails go (app/notifications): smtp://user:pass@host:port or smtps://…. Unset means email is
+   * not configured: email notifications are recorded as suppressed with that reason, never silently dropped.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.com:587)" }).optional(),
+  /** The From address of notification emails (the merchant's sender name is shown with it). Required with SMTP_URL. */
+  MAIL_FROM: z.email("must be an email address such as notifications@example.com").optional(),
+  /** Twilio-compatible SMS (app/notifications/sms): all of SID, token and one sender, or none (SMS not configured). */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be a Twilio Account SID (AC + 32 hex digits)").optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be the account's auth token").optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number like +14155550100").optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, "must be a Messaging Service SID (MG + 32 hex digits)").optional(),
+  /** The Twilio API's origin; tests and the demo point it at a local fake that speaks the same wire format. */
+  TWILIO_API_URL: z.url().default("https://api.twilio.com"),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+// Half a mail or SMS configuration is a typo, not a choice: fail at start instead of at the first send.
+function requireCompleteMessagingConfig(config: Env, context: z.RefinementCtx): void {
+  if (config.SMTP_URL && !config.MAIL_FROM) {
+    context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+  }
+  const twilio = [config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN];
+  const sender = config.TWILIO_FROM_NUMBER ?? config.TWILIO_MESSAGING_SERVICE_SID;
+  if (twilio.some(Boolean) && !(twilio.every(Boolean) && sender)) {
+    context.addIssue({
+      code: "custom",
+      path: ["TWILIO_ACCOUNT_SID"],
+      message: "SMS needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID together",
+    });
+  }
+}
+
 /** Parses an environment, throwing one error that lists every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.superRefine(requireCompleteMessagingConfig).safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid environment:\n${problems.join("\n")}`);

@@ -1,4 +1,5 @@
 import type { DbClient } from "~/db.server";
+import { recordOrderConfirmed } from "~/notifications/outbox.server";
 import type { ShopifyJson } from "~/webhooks/payload";
 import { atomically } from "./atomically.server";
 import { orderSnapshotFromWebhook } from "./order-payload";
@@ -23,7 +24,10 @@ export async function applyOrderWebhook(client: DbClient, shop: string, payload:
 export async function upsertOrderSnapshot(client: DbClient, shop: string, snapshot: OrderSnapshot): Promise<SyncOutcome> {
   return atomically(client, async (tx) => {
     if (snapshot.customer) await writeCustomer(tx, shop, snapshot.customer);
-    if (!(await writeOrder(tx, shop, snapshot.order))) return "stale";
+    const written = await writeOrder(tx, shop, snapshot.order);
+    if (written === "stale") return "stale";
+    // The confirmation is recorded with the order's first write, in the same transaction (the outbox).
+    if (written === "created") await recordOrderConfirmed(tx, shop, snapshot.order);
     // Shopify never deletes a line item (edits zero its quantity), so upserting keeps the set complete
     // even when an API read returned only the first page of them.
     for (const item of snapshot.lineItems) {
@@ -38,23 +42,23 @@ export async function upsertOrderSnapshot(client: DbClient, shop: string, snapsh
   });
 }
 
-async function writeOrder(tx: DbClient, shop: string, order: OrderFields): Promise<boolean> {
+async function writeOrder(tx: DbClient, shop: string, order: OrderFields): Promise<"created" | "updated" | "stale"> {
   const held = await tx.order.findUnique({
     where: { shop_id: { shop, id: order.id } },
     select: { shopifyUpdatedAt: true, redactedAt: true },
   });
   if (!held) {
     await tx.order.create({ data: { shop, ...order } });
-    return true;
+    return "created";
   }
-  if (held.shopifyUpdatedAt > order.shopifyUpdatedAt) return false;
+  if (held.shopifyUpdatedAt > order.shopifyUpdatedAt) return "stale";
   // A redacted order stays redacted: a later event must not bring the shopper's details back.
   const data = held.redactedAt ? withoutPii(order) : order;
   const { count } = await tx.order.updateMany({
     where: { shop, id: order.id, shopifyUpdatedAt: { lte: order.shopifyUpdatedAt } },
     data,
   });
-  return count > 0;
+  return count > 0 ? "updated" : "stale";
 }
 
 function withoutPii(order: OrderFields): Partial<OrderFields> {

@@ -1,12 +1,11 @@
 import type { DbClient } from "~/db.server";
-import { atomically } from "~/orders/atomically.server";
 import type { ShopifyJson } from "~/webhooks/payload";
-import { fulfillmentEventFromWebhook } from "./fulfillment-payload";
 import type { FulfillmentEventRecord } from "./fulfillment-snapshot";
-import { refreshShipments } from "./shipments.server";
+import { applyTrackingUpdates } from "./sources/apply-updates.server";
+import { shopifyFulfillmentEvents, updatesFromFulfillmentEvents } from "./sources/shopify-fulfillment-events";
 
 /** TrackingEvent.source of Shopify's fulfillment events. */
-export const SHOPIFY_EVENT_SOURCE = "shopify";
+export const SHOPIFY_EVENT_SOURCE = shopifyFulfillmentEvents.name;
 
 /**
  * Applies fulfillment_events/create. An event that arrives before its fulfillment is stored all the same
@@ -14,7 +13,7 @@ export const SHOPIFY_EVENT_SOURCE = "shopify";
  * Throws InvalidShopifyPayloadError if unusable.
  */
 export async function applyFulfillmentEventWebhook(client: DbClient, shop: string, payload: ShopifyJson): Promise<void> {
-  await recordFulfillmentEvents(client, shop, [fulfillmentEventFromWebhook(payload)]);
+  await applyTrackingUpdates(client, shop, shopifyFulfillmentEvents.updatesFrom(payload));
 }
 
 /**
@@ -27,16 +26,5 @@ export async function recordFulfillmentEvents(
   events: readonly FulfillmentEventRecord[],
 ): Promise<void> {
   if (!events.length) return;
-  await atomically(client, async (tx) => {
-    for (const event of events) {
-      await tx.trackingEvent.upsert({
-        where: { shop_source_externalId: { shop, source: SHOPIFY_EVENT_SOURCE, externalId: event.externalId } },
-        create: { shop, source: SHOPIFY_EVENT_SOURCE, ...event },
-        update: event,
-      });
-    }
-    for (const fulfillmentId of new Set(events.map((event) => event.fulfillmentId))) {
-      await refreshShipments(tx, shop, fulfillmentId);
-    }
-  });
+  await applyTrackingUpdates(client, shop, updatesFromFulfillmentEvents(events));
 }

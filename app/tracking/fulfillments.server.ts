@@ -2,6 +2,7 @@ import type { DbClient } from "~/db.server";
 import { atomically } from "~/orders/atomically.server";
 import type { SyncOutcome } from "~/orders/sync.server";
 import type { ShopifyJson } from "~/webhooks/payload";
+import { resolveParcelCarrier } from "./carriers/parcel-carrier";
 import { fulfillmentSnapshotFromWebhook } from "./fulfillment-payload";
 import type { FulfillmentFields, FulfillmentSnapshot } from "./fulfillment-snapshot";
 import { refreshShipments } from "./shipments.server";
@@ -25,8 +26,8 @@ export async function upsertFulfillmentSnapshot(
   return atomically(client, async (tx) => {
     if (!(await writeFulfillment(tx, shop, snapshot.fulfillment))) return "stale";
     await writeLineItems(tx, shop, snapshot);
-    await writeParcels(tx, shop, snapshot);
-    await refreshShipments(tx, shop, snapshot.fulfillment.id);
+    const newTrackingNumbers = await writeParcels(tx, shop, snapshot);
+    await refreshShipments(tx, shop, snapshot.fulfillment.id, { newTrackingNumbers });
     return "applied";
   });
 }
@@ -61,16 +62,22 @@ async function writeLineItems(tx: DbClient, shop: string, { fulfillment, lineIte
   }
 }
 
-async function writeParcels(tx: DbClient, shop: string, { fulfillment, parcels }: FulfillmentSnapshot): Promise<void> {
+/** Writes the fulfillment's parcels; returns the tracking numbers that are new (their "shipped" moment). */
+async function writeParcels(tx: DbClient, shop: string, { fulfillment, parcels }: FulfillmentSnapshot): Promise<ReadonlySet<string>> {
   await tx.shipment.deleteMany({
     where: { shop, fulfillmentId: fulfillment.id, trackingNumber: { notIn: parcels.map((parcel) => parcel.trackingNumber) } },
   });
+  const held = await tx.shipment.findMany({ where: { shop, fulfillmentId: fulfillment.id }, select: { trackingNumber: true } });
+  const heldNumbers = new Set(held.map((shipment) => shipment.trackingNumber));
   for (const parcel of parcels) {
     const fields = {
       orderId: fulfillment.orderId,
-      trackingUrl: parcel.trackingUrl,
-      carrier: parcel.carrier,
-      service: fulfillment.service,
+      ...resolveParcelCarrier({
+        trackingNumber: parcel.trackingNumber,
+        trackingCompany: parcel.carrier,
+        trackingUrl: parcel.trackingUrl,
+        service: fulfillment.service,
+      }),
       shippedAt: fulfillment.shopifyCreatedAt,
     };
     await tx.shipment.upsert({
@@ -89,4 +96,5 @@ async function writeParcels(tx: DbClient, shop: string, { fulfillment, parcels }
       update: fields,
     });
   }
+  return new Set(parcels.map((parcel) => parcel.trackingNumber).filter((number) => !heldNumbers.has(number)));
 }

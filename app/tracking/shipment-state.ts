@@ -62,12 +62,28 @@ export function deriveShipmentState(fulfillment: FulfillmentFacts, events: reado
   let state: ShipmentState = { status: "label_created", statusAt: BEFORE_EVERYTHING };
   for (const event of withReported) state = nextShipmentState(state, event);
   const statusAt = state.statusAt === BEFORE_EVERYTHING ? fulfillment.shopifyCreatedAt : state.statusAt;
-  const latestEstimate = timeline.findLast((event) => event.estimatedDeliveryAt)?.estimatedDeliveryAt;
   return {
     status: state.status,
     statusAt,
     deliveredAt: state.status === "delivered" ? statusAt : null,
-    estimatedDeliveryAt: latestEstimate ?? fulfillment.estimatedDeliveryAt,
+    estimatedDeliveryAt: latestEstimate(fulfillment, timeline),
     lastEventAt,
   };
+}
+
+/**
+ * The most recently given delivery estimate: each event's as of when it happened, the fulfillment's as of its
+ * last update (an Admin API read carries Shopify's current estimate). A later estimate replaces an earlier one
+ * even when it is later in the calendar: a slipped delivery date is news, not noise.
+ */
+function latestEstimate(fulfillment: FulfillmentFacts, timeline: readonly TimelineEvent[]): Date | null {
+  let latest: { givenAt: Date; estimate: Date } | null = fulfillment.estimatedDeliveryAt
+    ? { givenAt: fulfillment.shopifyUpdatedAt, estimate: fulfillment.estimatedDeliveryAt }
+    : null;
+  for (const event of timeline) {
+    if (event.estimatedDeliveryAt && (!latest || event.happenedAt >= latest.givenAt)) {
+      latest = { givenAt: event.happenedAt, estimate: event.estimatedDeliveryAt };
+    }
+  }
+  return latest?.estimate ?? null;
 }

@@ -1,13 +1,21 @@
 import type { DbClient } from "~/db.server";
+import { recordShipmentMilestone } from "~/notifications/outbox.server";
 import { deriveShipmentState, type DerivedShipmentState, type TimelineEvent } from "./shipment-state";
 import { shipmentStatusSchema } from "./status";
 
 /**
  * Re-derives the state of every shipment of a fulfillment from the fulfillment and every event we hold
  * for it (Shopify's fulfillment-wide events and each parcel's own scans). Call inside the transaction that
- * changed either; without the fulfillment there is nothing to derive yet and its events wait.
+ * changed either; without the fulfillment there is nothing to derive yet and its events wait. A status
+ * change records its notification milestone in the same transaction (the outbox), so a message exists
+ * exactly when the change does; parcels named in `newTrackingNumbers` were just created ("shipped").
  */
-export async function refreshShipments(tx: DbClient, shop: string, fulfillmentId: string): Promise<void> {
+export async function refreshShipments(
+  tx: DbClient,
+  shop: string,
+  fulfillmentId: string,
+  options: { newTrackingNumbers?: ReadonlySet<string> } = {},
+): Promise<void> {
   const fulfillment = await tx.fulfillment.findUnique({ where: { shop_id: { shop, id: fulfillmentId } } });
   if (!fulfillment) return;
   const shipments = await tx.shipment.findMany({ where: { shop, fulfillmentId } });
@@ -24,6 +32,11 @@ export async function refreshShipments(tx: DbClient, shop: string, fulfillmentId
       return [{ ...event, externalId: `${event.source}:${event.externalId}`, status: status.data }];
     });
     const derived = deriveShipmentState(fulfillment, timeline);
+    const isNew = options.newTrackingNumbers?.has(shipment.trackingNumber) ?? false;
+    if (isNew || shipment.status !== derived.status) {
+      const from = isNew ? null : shipmentStatusSchema.parse(shipment.status);
+      await recordShipmentMilestone(tx, shop, { shipmentId: shipment.id, orderId: shipment.orderId, from, to: derived.status, at: derived.statusAt });
+    }
     if (isUnchanged(shipment, derived)) continue;
     await tx.shipment.updateMany({ where: { shop, id: shipment.id }, data: derived });
   }

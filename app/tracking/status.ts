@@ -30,6 +30,22 @@ const EXITS_FROM_TERMINAL: Readonly<Partial<Record<ShipmentStatus, readonly Ship
   delivered: ["returned_to_sender"],
 };
 
+/** Statuses of a parcel the carrier already has and is moving towards the shopper. */
+const UNDER_WAY: ReadonlySet<ShipmentStatus> = new Set(["in_transit", "out_for_delivery", "attempted_delivery", "ready_for_pickup"]);
+
+/**
+ * Whether a newer event of status `next` may replace `current`. Time decides, except that a terminal status
+ * is left only by its listed exits, and the pre-shipment steps never come back: carriers send "label created"
+ * or "shipment information received" late, after the first scan (USPS does routinely), and a pickup scan
+ * after the parcel is under way is a late scan, not a step back.
+ */
+export function mayFollow(current: ShipmentStatus, next: ShipmentStatus): boolean {
+  if (TERMINAL_STATUSES.has(current)) return EXITS_FROM_TERMINAL[current]?.includes(next) ?? false;
+  if (next === "label_created") return current === "label_created";
+  if (next === "picked_up") return !UNDER_WAY.has(current);
+  return true;
+}
+
 /**
  * Shopify's fulfillment event `status` / fulfillment `shipment_status` values (lower case; GraphQL's
  * FulfillmentEventStatus is the same set in upper case).
@@ -83,12 +99,9 @@ export function isNewerThan(event: StatusEvent, current: ShipmentState): boolean
 
 /**
  * The shipment's state after `event`. An event older than the current state is history and changes
- * nothing; a terminal state is left only by a newer event that may follow it (EXITS_FROM_TERMINAL).
+ * nothing; a newer one applies when its status may follow the current one (`mayFollow`).
  */
 export function nextShipmentState(current: ShipmentState, event: StatusEvent): ShipmentState {
-  if (!isNewerThan(event, current)) return current;
-  if (TERMINAL_STATUSES.has(current.status) && !EXITS_FROM_TERMINAL[current.status]?.includes(event.status)) {
-    return current;
-  }
+  if (!isNewerThan(event, current) || !mayFollow(current.status, event.status)) return current;
   return { status: event.status, statusAt: event.happenedAt };
 }

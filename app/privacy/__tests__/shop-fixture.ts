@@ -98,6 +98,20 @@ const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>>
         { webhookId: "bo-order", topic: "orders/create", payload: orderWebhookPayload(BO_ORDER.legacyId, BO) },
       ].map((event) => ({ ...event, shop, status: "processed" })),
     }),
+  TrackingPageEvent: (prisma, shop) =>
+    prisma.trackingPageEvent.createMany({
+      data: [ADA_ORDER, BO_ORDER].map((order) => ({ shop, orderId: order.gid, kind: "view", visitorHash: "hashed-visitor", occurredAt: at })),
+    }),
+  TrackingPageRateLimit: (prisma, shop) => prisma.trackingPageRateLimit.create({ data: { shop, subject: "hashed-ip", windowIndex: 1, hits: 1 } }),
+  CarrierSource: (prisma, shop) => prisma.carrierSource.create({ data: { shop, provider: "easypost", webhookSecret: "whsec-0123456789abcdef" } }),
+  CarrierUpdate: (prisma, shop) => prisma.carrierUpdate.create({ data: { shop, provider: "easypost", externalId: "evt_1", payload: "{}" } }),
+  NotificationMessage: (prisma, shop) =>
+    prisma.notificationMessage.create({
+      data: { shop, dedupeKey: "order:ada:confirmed:email", trigger: "order_confirmed", channel: "email", orderId: ADA_ORDER.gid, occurredAt: at, sendAt: at },
+    }),
+  NotificationSuppression: (prisma, shop) =>
+    prisma.notificationSuppression.create({ data: { shop, channel: "email", addressHash: "hashed-address", reason: "unsubscribed" } }),
+  NotificationSettings: (prisma, shop) => prisma.notificationSettings.create({ data: { shop } }),
   Job: (prisma, shop) => prisma.job.create({ data: { shop, name: "orders.reconcile", payload: "{}" } }),
   PrivacyRequest: (prisma, shop) =>
     prisma.privacyRequest.createMany({

@@ -57,7 +57,7 @@ describe("applyFulfillmentWebhook", () => {
 
     await applyFulfillmentWebhook(prisma, shop, fulfillment("2026-11-20T12:00:00Z"));
 
-    expect(await shipments(shop)).toEqual([expect.objectContaining({ trackingNumber: "1z827wk74630", status: "in_transit", carrier: "UPS" })]);
+    expect(await shipments(shop)).toEqual([expect.objectContaining({ trackingNumber: "1z827wk74630", status: "in_transit", carrier: "ups" })]);
   });
 
   it("GIVEN a tracking number corrected by a newer update THEN the old parcel is replaced and keeps the fulfillment's history", async () => {

@@ -83,4 +83,27 @@ describe("deriveShipmentState", () => {
 
     expect(deriveShipmentState(fulfillment, refused)).toMatchObject({ status: "returned_to_sender", deliveredAt: null });
   });
+
+  it.each([
+    ["the newest event's estimate, even when the date slipped later", null, "2026-11-21T08:00:00Z", [["2026-11-20T12:00:00Z", "2026-11-22T18:00:00Z"], ["2026-11-21T08:00:00Z", "2026-11-24T18:00:00Z"]], "2026-11-24T18:00:00Z"],
+    ["the fulfillment's estimate when it was given after every event's", "2026-11-25T18:00:00Z", "2026-11-21T09:00:00Z", [["2026-11-21T08:00:00Z", "2026-11-24T18:00:00Z"]], "2026-11-25T18:00:00Z"],
+    ["an event's estimate when it is newer than the fulfillment's", "2026-11-25T18:00:00Z", "2026-11-20T09:00:00Z", [["2026-11-21T08:00:00Z", "2026-11-24T18:00:00Z"]], "2026-11-24T18:00:00Z"],
+    ["the fulfillment's estimate when no event gives one", "2026-11-25T18:00:00Z", "2026-11-20T09:00:00Z", [], "2026-11-25T18:00:00Z"],
+    ["none when nobody gives one", null, "2026-11-20T09:00:00Z", [], null],
+  ] as const)("GIVEN %s THEN that is the estimated delivery", (_case, fulfillmentEstimate, updatedAt, estimates, expected) => {
+    const facts = { ...fulfillment, estimatedDeliveryAt: fulfillmentEstimate ? new Date(fulfillmentEstimate) : null, shopifyUpdatedAt: new Date(updatedAt) };
+    const events = estimates.map(([at, estimate], index) => event(`e${index}`, "in_transit", at, estimate));
+
+    expect(deriveShipmentState(facts, events).estimatedDeliveryAt).toEqual(expected ? new Date(expected) : null);
+  });
+
+  it("GIVEN USPS's 'label created' message after the first scan THEN the parcel stays in transit and the message still counts as activity", () => {
+    const events = [event("1", "in_transit", "2026-11-20T12:00:00Z"), event("2", "label_created", "2026-11-20T15:00:00Z")];
+
+    expect(deriveShipmentState(fulfillment, events)).toMatchObject({
+      status: "in_transit",
+      statusAt: new Date("2026-11-20T12:00:00Z"),
+      lastEventAt: new Date("2026-11-20T15:00:00Z"),
+    });
+  });
 });

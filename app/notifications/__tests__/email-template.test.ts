@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SHOP_SETTINGS } from "~/shops/settings";
+import { renderEmail } from "../email/render";
+import type { MessageFacts } from "../message-facts";
+import { chooseMessageLocale, MESSAGE_LOCALES } from "../messages";
+import { TRIGGERS } from "../milestones";
+import { de } from "../catalogue/de";
+import { en } from "../catalogue/en";
+import { es } from "../catalogue/es";
+import { fr } from "../catalogue/fr";
+import { smsBody } from "../sms/body";
+
+function facts(overrides: Partial<MessageFacts> = {}): MessageFacts {
+  return {
+    trigger: "shipped",
+    locale: "en",
+    timeZone: "Europe/Berlin",
+    shopName: "Tea & Co",
+    branding: { ...DEFAULT_SHOP_SETTINGS.branding, primaryColor: "#aa0000", logoUrl: "https://cdn.example/logo.png" },
+    order: { name: "#1042", firstName: "Zoë" },
+    parcels: [{ carrier: "dhl", trackingNumber: "JD014600003", estimatedDeliveryAt: new Date("2026-12-03T12:00:00Z") }],
+    items: [{ title: "Sencha <script>alert(1)</script>", variantTitle: "250 g", quantity: 2, imageUrl: "https://cdn.example/tea.png" }],
+    links: { tracking: "https://app.example/notifications/click/t", unsubscribe: "https://app.example/notifications/unsubscribe/u", openPixel: "https://app.example/notifications/open/o" },
+    ...overrides,
+  };
+}
+
+describe("message catalogues", () => {
+  it.each([["de", de], ["fr", fr], ["es", es]] as const)("GIVEN the %s catalogue THEN it has exactly English's keys", (_locale, catalogue) => {
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each([
+    { sources: { orderLocale: "fr-CA", customerLocale: "de", shopDefault: "es" }, expected: "fr" },
+    { sources: { orderLocale: "ja", customerLocale: "de", shopDefault: "es" }, expected: "de" },
+    { sources: { orderLocale: null, customerLocale: null, shopDefault: "es" }, expected: "es" },
+    { sources: { orderLocale: "pt-BR", customerLocale: null, shopDefault: "it" }, expected: "en" },
+  ])("GIVEN locales $sources THEN the message is written in $expected", ({ sources, expected }) => {
+    expect(chooseMessageLocale(sources)).toBe(expected);
+  });
+});
+
+describe("renderEmail", () => {
+  it.each(MESSAGE_LOCALES.flatMap((locale) => TRIGGERS.map((trigger) => ({ locale, trigger }))))(
+    "GIVEN $trigger in $locale THEN valid MJML renders HTML and text with the tracking and unsubscribe links",
+    async ({ locale, trigger }) => {
+      const email = await renderEmail(facts({ locale, trigger }));
+      expect(email.subject).toContain("#1042");
+      expect(email.html).toContain(`lang="${locale}"`);
+      for (const part of [email.html, email.text]) {
+        expect(part).toContain("https://app.example/notifications/click/t");
+        expect(part).toContain("https://app.example/notifications/unsubscribe/u");
+      }
+    },
+  );
+
+  it("GIVEN hostile text in an item title THEN it is escaped in the HTML", async () => {
+    const email = await renderEmail(facts());
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("Sencha &lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("GIVEN branding, personalisation and an estimate THEN the email carries them in the shopper's language and zone", async () => {
+    const email = await renderEmail(facts({ locale: "fr" }));
+    expect(email.subject).toBe("Votre commande #1042 est en route");
+    expect(email.html).toMatch(/background[^;"]*#aa0000/i);
+    expect(email.html).toContain('src="https://cdn.example/logo.png"');
+    expect(email.html).toContain('src="https://cdn.example/tea.png"');
+    expect(email.html).toContain("https://app.example/notifications/open/o");
+    expect(email.text).toContain("Bonjour Zoë,");
+    expect(email.text).toContain("Prévue jeudi 3 décembre");
+    expect(email.text).toContain("Sencha <script>alert(1)</script> (250 g) × 2");
+  });
+
+  it.each([
+    { locale: "en", greeting: "Hello," },
+    { locale: "de", greeting: "Hallo," },
+  ] as const)("GIVEN no first name in $locale THEN the greeting is '$greeting'", async ({ locale, greeting }) => {
+    const email = await renderEmail(facts({ locale, order: { name: "#1042", firstName: null } }));
+    expect(email.text.split("\n")[2]).toBe(greeting);
+  });
+});
+
+describe("smsBody", () => {
+  it("GIVEN a Spanish shopper THEN the SMS is Spanish, carries the link and the opt-out", () => {
+    expect(smsBody({ trigger: "delivered", locale: "es", shopName: "Tea & Co", orderName: "#1042", link: "https://s.example/o/t" })).toBe(
+      "Tea & Co: el pedido #1042 ha sido entregado. Detalles: https://s.example/o/t Responde STOP para darte de baja.",
+    );
+  });
+});

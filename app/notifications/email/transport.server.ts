@@ -1,0 +1,70 @@
+import nodemailer from "nodemailer";
+import { DeliveryError } from "../delivery-error";
+
+/** An email ready for SMTP. */
+export interface OutgoingEmail {
+  from: { name: string; address: string };
+  to: string;
+  replyTo?: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** Derived from the outbox key, so a resend of the same message carries the same Message-ID. */
+  messageId: string;
+  /** RFC 8058 one-click unsubscribe target. */
+  unsubscribeUrl: string;
+}
+
+export interface EmailSender {
+  /** Hands the email to the SMTP server; throws DeliveryError when it is not accepted. */
+  send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+  close(): void;
+}
+
+// Connection problems a later attempt can get past.
+const TRANSIENT_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EPIPE"]);
+
+/** An SMTP sender for `smtpUrl` (smtp:// or smtps://), pooled. */
+export function smtpSender(smtpUrl: string, options: { timeoutMs?: number } = {}): EmailSender {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+  return {
+    async send(email) {
+      try {
+        const info = await transport.sendMail({
+          from: email.from,
+          to: email.to,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          messageId: email.messageId,
+          headers: {
+            "List-Unsubscribe": `<${email.unsubscribeUrl}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          },
+        });
+        if (info.rejected.length) throw new DeliveryError(`rejected by the SMTP server: ${info.response}`, false);
+        return { providerMessageId: info.messageId };
+      } catch (error) {
+        throw smtpFailure(error);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** What an SMTP failure means for retrying: 4xx replies and connection errors are temporary, 5xx replies are final. */
+export function smtpFailure(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const failure = error as { responseCode?: number; code?: string; response?: string; message?: string };
+  const reason = `smtp: ${failure.response ?? failure.message ?? String(error)}`.slice(0, 500);
+  if (typeof failure.responseCode === "number") return new DeliveryError(reason, failure.responseCode < 500, { cause: error });
+  return new DeliveryError(reason, failure.code === undefined || TRANSIENT_CODES.has(failure.code), { cause: error });
+}
