@@ -7,6 +7,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { env } from "./app/env.server";
+import { preloadConfiguredAppBridge } from "./scripts/lib/app-bridge-preload";
+import { allowFramingByStandIn } from "./scripts/lib/frame-ancestors";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -15,6 +18,11 @@ const buildPath = resolve(process.env.REMIX_BUILD ?? "build/server/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
+// Only with a local stand-in (demo, tests): its admin page frames the app from its own origin, and App Bridge
+// comes from it; against a real store both are no-ops.
+const config = env();
+app.use(allowFramingByStandIn(config.SHOPIFY_STANDIN_URL));
+app.use(preloadConfiguredAppBridge(config.APP_BRIDGE_URL));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));

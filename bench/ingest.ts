@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { createDatabase } from "../app/db.server";
 import { migrate } from "../app/db/migrate.server";
-import { startBuiltApp } from "./lib/app-server";
+import { startBuiltApp } from "../scripts/lib/app-server";
 import { orderBodies, signWebhook } from "./lib/webhooks";
 import { dropDatabase, benchDatabaseUrl, type BenchDb } from "./lib/databases";
 

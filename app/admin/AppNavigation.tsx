@@ -8,6 +8,7 @@ export function AppNavigation() {
       <Link to="/app" rel="home">
         Home
       </Link>
+      <Link to="/app/shipments">Shipments</Link>
     </NavMenu>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trackingPageSettingsSchema } from "~/tracking-page/page-settings";
 
 // Each section uses prefault({}) so a stored document missing a section (or a field) reads as its defaults:
 // settings written by an older version of the app stay valid as new fields appear.
@@ -48,6 +49,7 @@ export const shopSettingsSchema = z.object({
   fulfillment: fulfillmentSchema.prefault({}),
   notifications: notificationsSchema.prefault({}),
   returns: returnsSchema.prefault({}),
+  trackingPage: trackingPageSettingsSchema.prefault({}),
 });
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;
@@ -60,7 +62,7 @@ const section = z.record(z.string(), z.unknown());
  * for the fields a patch leaves out and silently reset them.
  */
 export const shopSettingsPatchSchema = z
-  .object({ branding: section, locale: section, fulfillment: section, notifications: section, returns: section })
+  .object({ branding: section, locale: section, fulfillment: section, notifications: section, returns: section, trackingPage: section })
   .partial()
   .strict();
 
@@ -77,5 +79,6 @@ export function overlayShopSettings(current: ShopSettings, patch: ShopSettingsPa
     fulfillment: { ...current.fulfillment, ...patch.fulfillment },
     notifications: { ...current.notifications, ...patch.notifications },
     returns: { ...current.returns, ...patch.returns },
+    trackingPage: { ...current.trackingPage, ...patch.trackingPage },
   };
 }

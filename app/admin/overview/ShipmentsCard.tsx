@@ -1,5 +1,7 @@
-import { BlockStack, Card, DataTable, Text } from "@shopify/polaris";
+import { BlockStack, Card, DataTable, Link, Text } from "@shopify/polaris";
 import type { ShipmentCounts } from "~/analytics/shipment-counts";
+import { isShipmentStatus } from "~/analytics/shipment-status";
+import { listSearch, NO_FILTERS } from "~/shipments/list-params";
 import { formatCount } from "../format";
 import { ShipmentStatusBadge } from "../StatusBadges";
 
@@ -7,7 +9,7 @@ import { ShipmentStatusBadge } from "../StatusBadges";
 export function ShipmentsCard({ shipments, windowDays }: { shipments: ShipmentCounts; windowDays: number }) {
   const rows = Object.entries(shipments.byStatus)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => [<ShipmentStatusBadge key={status} status={status} />, formatCount(count)]);
+    .map(([status, count]) => [<StatusLink key={status} status={status} />, formatCount(count)]);
   return (
     <Card>
       <BlockStack gap="300">
@@ -30,5 +32,15 @@ export function ShipmentsCard({ shipments, windowDays }: { shipments: ShipmentCo
         )}
       </BlockStack>
     </Card>
+  );
+}
+
+/** A status badge that opens the shipments list filtered to it (an unknown status has no filter to open). */
+function StatusLink({ status }: { status: string }) {
+  if (!isShipmentStatus(status)) return <ShipmentStatusBadge status={status} />;
+  return (
+    <Link url={`/app/shipments${listSearch({ ...NO_FILTERS, statuses: [status] })}`} removeUnderline>
+      <ShipmentStatusBadge status={status} />
+    </Link>
   );
 }

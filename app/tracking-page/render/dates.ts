@@ -1,0 +1,33 @@
+import type { PageLocale } from "../messages";
+
+/** A time zone Intl accepts, or UTC: a shop's stored zone name must never break the page. */
+export function usableTimeZone(zone: string | null | undefined): string {
+  if (!zone) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}
+
+export interface DateFormats {
+  timeZone: string;
+  /** "12 Nov 2026, 14:03" in the page language and time zone. */
+  dateTime(date: Date): string;
+  /** "Thursday, 12 November" for delivery dates. */
+  day(date: Date): string;
+  /** The zone's name as shoppers read it ("Central European Standard Time"). */
+  zoneName: string;
+}
+
+/** Date formatting for one page: its language and the shop's time zone (no JS, so the shopper's is unknown). */
+export function dateFormats(locale: PageLocale, zone: string | null | undefined): DateFormats {
+  const timeZone = usableTimeZone(zone);
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const day = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone });
+  const zoneName =
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "long" }).formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value ??
+    timeZone;
+  return { timeZone, dateTime: (date) => dateTime.format(date), day: (date) => day.format(date), zoneName };
+}
