@@ -4,6 +4,7 @@ import type { ShipmentCounts } from "../../app/analytics/shipment-counts";
 import { shipmentStatusLabel } from "../../app/analytics/shipment-status";
 import type { DbClient } from "../../app/db.server";
 import { countFailedWork, type FailedWork } from "./pending-work";
+import { carrierDisplayName } from "../../app/tracking/carriers/carrier-registry";
 
 /** What the app stored for a shop, counted the way its home page counts it. */
 export interface AppSummary extends FailedWork {
@@ -44,7 +45,7 @@ export function formatSummary(summary: AppSummary): string[] {
     `Orders (last ${summary.windowDays} days): ${orders.total} — ${orders.unfulfilled} unfulfilled, ${orders.partiallyFulfilled} partially fulfilled, ` +
       `${orders.fulfilled} fulfilled, ${orders.cancelled} cancelled`,
     `Shipments: ${shipments.total} — ${statuses.join(", ")}`,
-    `Carriers: ${summary.shipmentsByCarrier.map(({ carrier, count }) => `${carrier} ${count}`).join(", ")}`,
+    `Carriers: ${summary.shipmentsByCarrier.map(({ carrier, count }) => `${carrierDisplayName(carrier)} ${count}`).join(", ")}`,
   ];
   if (summary.failedWebhooks || summary.deadJobs) {
     lines.push(`Needs a look: ${summary.failedWebhooks} webhook(s) failed, ${summary.deadJobs} job(s) dead (see the app log)`);

@@ -13,8 +13,8 @@ function summary(overrides: Partial<AppSummary> = {}): AppSummary {
       { status: "attempted_delivery", count: 2 },
     ]),
     shipmentsByCarrier: [
-      { carrier: "FedEx", count: 100 },
-      { carrier: "UPS", count: 78 },
+      { carrier: "fedex", count: 100 },
+      { carrier: "ups", count: 78 },
     ],
     failedWebhooks: 0,
     deadJobs: 0,
