@@ -13,11 +13,16 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { o
 const options = values.options ? JSON.parse(values.options) : {};
 
 for (const cut of positionals) {
-  const months = new Map<string, { purchase: number[]; handoff: number[] }>();
+  const months = new Map<string, { purchase: number[]; handoff: number[]; olist: number[]; stringency: number[]; quantile: number[] }>();
   const record = (promise: WalkPromise) => {
     if (!promise.evaluated || !promise.order.deliveredAt) return;
     const month = promise.order.purchasedAt.toISOString().slice(0, 7);
-    const slot = months.get(month) ?? { purchase: [], handoff: [] };
+    const slot = months.get(month) ?? { purchase: [], handoff: [], olist: [], stringency: [], quantile: [] };
+    if (promise.stage === "purchase") {
+      if (promise.order.olistEstimatedDate) slot.olist.push(epochDayOf(promise.order.olistEstimatedDate) - localEpochDay(promise.order.deliveredAt, "America/Sao_Paulo"));
+      slot.stringency.push(promise.estimate.explanation.calibration.stringency);
+      slot.quantile.push(promise.estimate.explanation.quantileUsed);
+    }
     months.set(month, slot);
     slot[promise.stage].push(epochDayOf(promise.estimate.promisedDate) - localEpochDay(promise.order.deliveredAt, "America/Sao_Paulo"));
   };
@@ -32,7 +37,8 @@ for (const cut of positionals) {
   if (values.monthly) {
     for (const [month, slot] of [...months].sort()) {
       const fig = (slacks: number[]) => `${pct(slacks.filter((s) => s >= 0).length / slacks.length)} ${(slacks.reduce((a, b) => a + b, 0) / slacks.length).toFixed(1)}d`;
-      console.log(`   ${month} n=${slot.purchase.length} purchase ${fig(slot.purchase)} handoff ${fig(slot.handoff)}`);
+      const average = (values: number[]) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(3);
+      console.log(`   ${month} n=${slot.purchase.length} purchase ${fig(slot.purchase)} handoff ${fig(slot.handoff)} olist ${fig(slot.olist)} stringency ${average(slot.stringency)} quantile ${average(slot.quantile)}`);
     }
   }
 }

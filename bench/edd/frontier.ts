@@ -7,18 +7,24 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { evaluateOlistDirs } from "../../app/delivery-estimates/evaluation/evaluate-olist.server";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { options: { type: "string" }, levels: { type: "string" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { options: { type: "string" }, levels: { type: "string" }, densities: { type: "string" }, floor: { type: "string" } },
+});
 const base = values.options ? JSON.parse(values.options) : {};
-const levels = (values.levels ?? "0.9,0.93,0.95,0.97").split(",").map(Number);
+// With --densities the marginal rule is swept by its density threshold, else the quantile rule by its level.
+const sweep = values.densities
+  ? values.densities.split(",").map((density) => ({ label: density, options: { rule: { kind: "marginal", baseDensity: Number(density), floorLevel: Number(values.floor ?? 0.8) } } }))
+  : (values.levels ?? "0.9,0.93,0.95,0.97").split(",").map((level) => ({ label: level, options: { targetOnTimeRate: Number(level), stageTargets: {} } }));
 
 for (const cut of positionals) {
-  const points = levels.map((level) => {
+  const points = sweep.map((point) => {
     const report = evaluateOlistDirs({
       trainDir: join(cut, "train"),
       testDir: join(cut, "test"),
-      options: { ...base, targetOnTimeRate: level, calibration: { learningRate: 1e-9 } },
+      options: { ...base, ...point.options, calibration: { slowRate: 0, fastRate: 0 } },
     });
-    return { level, purchase: report.purchase, handoff: report.handoff };
+    return { level: point.label, purchase: report.purchase, handoff: report.handoff };
   });
   const at = (stage: "purchase" | "handoff", rate: number) => {
     const sorted = points.map((p) => p[stage]).sort((a, b) => a.onTimeRate - b.onTimeRate);

@@ -199,7 +199,15 @@ export function appBridgeScript(): string {
     return;
   }
 
+  // Like App Bridge, the admin draws the app's menu and title bar; inside the frame they render nothing.
+  function hideChromeElements() {
+    var style = document.createElement("style");
+    style.textContent = "ui-nav-menu, ui-title-bar { display: none !important; }";
+    document.head.appendChild(style);
+  }
+
   function start() {
+    hideChromeElements();
     reportLocation();
     reportChrome();
     new MutationObserver(reportChrome).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["title", "href"] });
