@@ -6,7 +6,7 @@ import type { Channel } from "./channels";
 import type { Trigger } from "./milestones";
 import { enabledChannels, type NotificationPreferences } from "./preferences";
 import { getNotificationPreferences } from "./preferences.server";
-import { shopperTimeZone } from "./shopper-time-zone";
+import { shopperTimeZone } from "~/orders/shopper-time-zone";
 
 /** What deciding whether and when to notify about an order needs. */
 export interface NotificationContext {

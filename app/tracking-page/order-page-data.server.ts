@@ -10,7 +10,7 @@ export async function loadOrderPageRows(client: DbClient, shop: string, orderId:
   const [order, lineItems, fulfillments, shipments] = await Promise.all([
     client.order.findFirst({
       where: { shop, id: orderId, redactedAt: null },
-      select: { id: true, name: true, locale: true, cancelledAt: true, processedAt: true },
+      select: { id: true, name: true, locale: true, cancelledAt: true, processedAt: true, shippingCountry: true },
     }),
     client.lineItem.findMany({
       where: { shop, orderId },

@@ -17,6 +17,7 @@ import { renderLookupPage, renderOrderPage } from "./render/render-page";
 import { loadShopPage, type ShopPage } from "./shop-page.server";
 import { verifyClickLink, verifyOrderLink } from "./signed-links.server";
 import { buildOrderView, type OrderPageRows } from "./view-model";
+import { shopperTimeZone } from "~/orders/shopper-time-zone";
 
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -119,7 +120,9 @@ async function orderPage(client: DbClient, proxy: ProxyRequest, shopPage: ShopPa
   const shown = hasMarketingContent(marketing) ? marketing : null;
   // The view is written while the page renders.
   const recorded = recordPageView(client, { shop: proxy.shop, orderId: order.orderId, visitor: proxy.visitor, marketingShown: shown !== null });
-  const body = renderOrderPage(frame, order, dateFormats(frame.locale, shopPage.timeZone), shown);
+  // Dates in the shopper's zone, from the shipping country (the page has no script to ask the browser).
+  const timeZone = shopperTimeZone(rows.order.shippingCountry, { timeZone: shopPage.timeZone });
+  const body = renderOrderPage(frame, order, dateFormats(frame.locale, timeZone), shown);
   await recorded;
   return html(body);
 }

@@ -5,7 +5,7 @@ import { shipmentProgress, type Progress } from "./progress";
 
 /** The rows one order's tracking page is built from (app/tracking-page/order-page-data.server.ts loads them). */
 export interface OrderPageRows {
-  order: { id: string; name: string; locale: string | null; cancelledAt: Date | null; processedAt: Date };
+  order: { id: string; name: string; locale: string | null; cancelledAt: Date | null; processedAt: Date; shippingCountry: string | null };
   lineItems: { id: string; productId: string | null; title: string; variantTitle: string | null; quantity: number; requiresShipping: boolean }[];
   fulfillments: {
     id: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_NOTIFICATION_PREFERENCES, type QuietHours } from "../preferences";
 import { afterQuietHours } from "../quiet-hours";
 import { sendTimeFor } from "../send-time";
-import { shopperTimeZone } from "../shopper-time-zone";
+import { shopperTimeZone } from "~/orders/shopper-time-zone";
 
 const QUIET: QuietHours = { enabled: true, start: "21:00", end: "08:00", channels: ["sms"] };
 

@@ -243,6 +243,20 @@ describe("order page content", () => {
     expect(first).toContain("9:30");
   });
 
+  it("GIVEN an order shipped abroad WHEN shown THEN times are in the shopper's zone, not the shop's", async () => {
+    const prisma = database.get().prisma;
+    await prisma.order.updateMany({ where: { shop: SHOP, id: splitOrderId }, data: { shippingCountry: "JP" } });
+    try {
+      const body = await orderPage(splitOrderId);
+
+      // 08:30 UTC is 17:30 in Tokyo (the shop itself is in Europe/Berlin).
+      expect(body).toContain("Times shown in Japan Standard Time.");
+      expect(body).toContain("5:30");
+    } finally {
+      await prisma.order.updateMany({ where: { shop: SHOP, id: splitOrderId }, data: { shippingCountry: null } });
+    }
+  });
+
   it("GIVEN HTML in carrier, item and scan text and a javascript: tracking URL WHEN shown THEN all of it is escaped and nothing is linked", async () => {
     const body = await orderPage(hostileOrderId, { query: { locale: '"><script>alert(1)</script>' } });
 

@@ -40,7 +40,7 @@ const event = (id: string, where: { shipmentId?: string; fulfillmentId?: string 
 
 function rows(overrides: Partial<OrderPageRows> = {}): OrderPageRows {
   return {
-    order: { id: "gid://shopify/Order/1", name: "#1001", locale: null, cancelledAt: null, processedAt: t("2026-11-19T10:00:00Z") },
+    order: { id: "gid://shopify/Order/1", name: "#1001", locale: null, cancelledAt: null, processedAt: t("2026-11-19T10:00:00Z"), shippingCountry: null },
     lineItems: [
       { id: "L1", productId: "P1", title: "Kettle", variantTitle: null, quantity: 1, requiresShipping: true },
       { id: "L2", productId: "P2", title: "Cups", variantTitle: "Blue", quantity: 4, requiresShipping: true },

@@ -1,7 +1,7 @@
 import { getTimezonesForCountry } from "countries-and-timezones";
 
 /**
- * The shopper's IANA time zone, for quiet hours. We hold the shipping country, not a zone: a domestic order is
+ * The shopper's IANA time zone (quiet hours, dates on the tracking page). We hold the shipping country, not a zone: a domestic order is
  * in the shop's zone (close enough even in a multi-zone country), a foreign one in its country's zone — for a
  * country with several, the one with the median UTC offset, at most a few hours from the shopper's. Without a
  * country, the shop's zone.
