@@ -30,19 +30,26 @@ export async function storeWebhookEvents(database: Db, deliveries: readonly Webh
       ${ignored ? WEBHOOK_EVENT_STATUS.ignored : WEBHOOK_EVENT_STATUS.received}, ${ignored ? disposition.reason : null},
       ${now}, ${ignored ? now : null})`;
   });
-  const ids = Prisma.join(rows.map((row) => row.id));
+  // Only the primary key selects the new events: a filter on status would let the planner pick the
+  // (status, receivedAt) index and scan every unprocessed event, which grows with the backlog.
+  const ids = rows.filter((row) => row.disposition.kind !== "ignore").map((row) => row.id);
+  const insertJobs = ids.length
+    ? [
+        database.$executeRaw`
+      INSERT INTO "Job" ("shop", "id", "name", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt")
+      SELECT "shop", 'webhook:' || "id", ${PROCESS_WEBHOOK_JOB}, '{"webhookEventId":"' || "id" || '"}', ${JOB_STATUS.queued},
+        ${now}, 0, ${DEFAULT_MAX_ATTEMPTS}, ${now}, ${now}
+      FROM "WebhookEvent"
+      WHERE "id" IN (${Prisma.join(ids)})`,
+      ]
+    : [];
   const [inserted] = await database.$transaction([
     database.$queryRaw<{ id: string }[]>`
       INSERT INTO "WebhookEvent" ("shop", "id", "webhookId", "topic", "eventId", "triggeredAt", "apiVersion", "payload", "status", "error", "receivedAt", "processedAt")
       VALUES ${Prisma.join(values)}
       ON CONFLICT ("shop", "webhookId") DO NOTHING
       RETURNING "id"`,
-    database.$executeRaw`
-      INSERT INTO "Job" ("shop", "id", "name", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt")
-      SELECT "shop", 'webhook:' || "id", ${PROCESS_WEBHOOK_JOB}, '{"webhookEventId":"' || "id" || '"}', ${JOB_STATUS.queued},
-        ${now}, 0, ${DEFAULT_MAX_ATTEMPTS}, ${now}, ${now}
-      FROM "WebhookEvent"
-      WHERE "id" IN (${ids}) AND "status" = ${WEBHOOK_EVENT_STATUS.received}`,
+    ...insertJobs,
   ]);
   const insertedIds = new Set(inserted.map((row) => row.id));
   const outcomes = rows.map(({ id, disposition }): InboxOutcome => {
