@@ -9,6 +9,7 @@ export function AppNavigation() {
         Home
       </Link>
       <Link to="/app/shipments">Shipments</Link>
+      <Link to="/app/exceptions">Exceptions</Link>
     </NavMenu>
   );
 }

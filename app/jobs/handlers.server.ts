@@ -1,3 +1,4 @@
+import { scanExceptionsJob } from "../exceptions/scan-job.server";
 import { sendNotificationJob } from "../notifications/send-job.server";
 import { reconcileOrdersJob } from "../reconciliation/reconcile-job.server";
 import { applyCarrierUpdateJob } from "../tracking/sources/easypost/apply-carrier-update.server";
@@ -8,4 +9,4 @@ import type { JobDefinition } from "./registry";
  * Every job the worker can run. Add a definition here (defineJob from ./registry) when you create one; a job
  * whose name is missing from this list is dead-lettered as having no handler.
  */
-export const jobDefinitions: JobDefinition[] = [processWebhookJob, reconcileOrdersJob, applyCarrierUpdateJob, sendNotificationJob];
+export const jobDefinitions: JobDefinition[] = [processWebhookJob, reconcileOrdersJob, applyCarrierUpdateJob, sendNotificationJob, scanExceptionsJob];

@@ -20,3 +20,15 @@ export function shipmentMessageKey(
 export function orderConfirmedKey(orderId: string, channel: Channel): string {
   return `order:${orderId}:confirmed:${channel}`;
 }
+
+const EXCEPTION_KEY = /^exception:([^:]+):(?:email|sms)$/;
+
+/** The outbox key of the shopper's notice about one exception flag (ShipmentException.id) on a channel. */
+export function exceptionNoticeKey(exceptionId: string, channel: Channel): string {
+  return `exception:${exceptionId}:${channel}`;
+}
+
+/** The exception flag an exception notice's key names, or null for any other key. */
+export function exceptionIdOfKey(dedupeKey: string): string | null {
+  return EXCEPTION_KEY.exec(dedupeKey)?.[1] ?? null;
+}

@@ -14,7 +14,8 @@ import type { MessageFacts } from "./message-facts";
 import type { SuppressionReason } from "./message-status";
 import { emailMessageId } from "./message-id";
 import { chooseMessageLocale } from "./messages";
-import { milestoneStillCurrent, SHIPMENT_MILESTONES, TRIGGERS, type ShipmentMilestone, type Trigger } from "./milestones";
+import { openExceptionKindOf } from "./exception-notice.server";
+import { EXCEPTION_TRIGGER, milestoneStillCurrent, SHIPMENT_MILESTONES, TRIGGERS, type ShipmentMilestone, type Trigger } from "./milestones";
 import { currentStatus, fulfillmentShipments, loadOrderFacts, type OrderFacts } from "./order-facts.server";
 import { recipientFor } from "./recipient";
 import { isAddressSuppressed } from "./suppressions.server";
@@ -87,6 +88,8 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
 
   const facts = await loadOrderFacts(db, message.shop, message.orderId, message.shipmentId ? [message.shipmentId] : []);
   if (!facts) return { suppress: "order_missing" };
+  const exceptionKind = trigger === EXCEPTION_TRIGGER ? await openExceptionKindOf(db, message.shop, message.dedupeKey) : undefined;
+  if (exceptionKind === null) return { suppress: "superseded" };
   const overtaken = staleness(trigger, message, facts);
   if (overtaken) return { suppress: overtaken };
   const recipient = recipientFor(channel, facts.contact);
@@ -109,6 +112,7 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   const emailFacts: MessageFacts = {
     trigger,
     locale,
+    exceptionKind,
     timeZone: context.timeZone,
     shopName,
     branding: context.settings.branding,
@@ -150,6 +154,8 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
 function staleness(trigger: Trigger, message: NotificationMessage, facts: OrderFacts): SuppressionReason | null {
   if (facts.order.cancelledAt) return "order_cancelled";
   if (!message.shipmentId) return null;
+  // An exception notice is current while its flag is open (checked by the caller), whatever the parcel's status.
+  if (trigger === EXCEPTION_TRIGGER) return facts.shipments[0] ? null : "superseded";
   const shipment = facts.shipments[0];
   // A shipment that vanished was replaced by a corrected tracking number: its news is no longer true.
   if (!shipment) return "superseded";
@@ -159,6 +165,8 @@ function staleness(trigger: Trigger, message: NotificationMessage, facts: OrderF
 
 async function parcelsFor(db: Db, trigger: Trigger, message: NotificationMessage, facts: OrderFacts) {
   if (!message.shipmentId) return [];
+  // Flags are per parcel and per kind: each notice speaks for its own parcel.
+  if (trigger === EXCEPTION_TRIGGER) return facts.shipments;
   const absorbed = await absorbSiblings(db, message);
   const shipmentIds = [message.shipmentId, ...absorbed];
   const named = absorbed.length ? (await loadOrderFacts(db, message.shop, message.orderId, shipmentIds))?.shipments ?? facts.shipments : facts.shipments;

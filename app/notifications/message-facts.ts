@@ -1,3 +1,4 @@
+import type { ExceptionKind } from "~/exceptions/kinds";
 import type { ShopSettings } from "~/shops/settings";
 import type { MessageLocale } from "./messages";
 import type { Trigger } from "./milestones";
@@ -6,6 +7,8 @@ import type { Trigger } from "./milestones";
 export interface MessageFacts {
   trigger: Trigger;
   locale: MessageLocale;
+  /** For the exception notice: which problem it apologises for. */
+  exceptionKind?: ExceptionKind;
   /** The shopper's IANA time zone: dates are shown in it. */
   timeZone: string;
   shopName: string;

@@ -17,8 +17,11 @@ export const SHIPMENT_MILESTONES = [
 
 export type ShipmentMilestone = (typeof SHIPMENT_MILESTONES)[number];
 
-/** Every notification trigger: the order confirmation and the shipment milestones. */
-export const TRIGGERS = ["order_confirmed", ...SHIPMENT_MILESTONES] as const;
+/** The apology for a delivery problem the exceptions scan found (app/exceptions): stalled, late, not shipped in time. */
+export const EXCEPTION_TRIGGER = "shipment_exception";
+
+/** Every notification trigger: the order confirmation, the shipment milestones and the exception notice. */
+export const TRIGGERS = ["order_confirmed", ...SHIPMENT_MILESTONES, EXCEPTION_TRIGGER] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 /** Statuses that announce themselves: reaching one is its own milestone. */

@@ -4,9 +4,9 @@ import { enqueueJob } from "~/jobs/queue.server";
 import type { ShipmentStatus } from "~/tracking/status";
 import type { Channel } from "./channels";
 import { channelsFor, loadNotificationContext, type NotificationContext } from "./context.server";
-import { orderConfirmedKey, shipmentMessageKey } from "./dedupe-key";
+import { exceptionNoticeKey, orderConfirmedKey, shipmentMessageKey } from "./dedupe-key";
 import { MESSAGE_STATUS } from "./message-status";
-import { milestoneFor, type ShipmentMilestone, type Trigger } from "./milestones";
+import { EXCEPTION_TRIGGER, milestoneFor, type ShipmentMilestone, type Trigger } from "./milestones";
 import { sendTimeFor } from "./send-time";
 
 /** The job that sends one outbox message (app/notifications/send-job.server.ts). */
@@ -80,6 +80,32 @@ export async function recordOrderConfirmed(
     occurredAt: order.processedAt,
     now,
     keyFor: (channel) => orderConfirmedKey(order.id, channel),
+  });
+}
+
+/**
+ * Records the shopper's apology for a delivery problem the exceptions scan flagged, inside the caller's
+ * transaction, once per flag and channel. Problems whose cause is older than MAX_CAUSE_AGE_MS (found on a first
+ * scan after install) and cancelled orders are not announced; the merchant still sees the flag.
+ */
+export async function recordExceptionNotice(
+  tx: DbClient,
+  shop: string,
+  exception: { id: string; orderId: string; shipmentId: string | null; since: Date },
+  options: { now?: Date } = {},
+): Promise<RecordOutcome> {
+  const now = options.now ?? new Date();
+  if (now.getTime() - exception.since.getTime() > MAX_CAUSE_AGE_MS) return { recorded: false, reason: "stale" };
+  const order = await tx.order.findUnique({ where: { shop_id: { shop, id: exception.orderId } }, select: { cancelledAt: true } });
+  if (!order || order.cancelledAt) return { recorded: false, reason: "stale" };
+  const context = await loadNotificationContext(tx, shop, exception.orderId);
+  return recordMessages(tx, shop, context, {
+    trigger: EXCEPTION_TRIGGER,
+    orderId: exception.orderId,
+    shipmentId: exception.shipmentId,
+    occurredAt: exception.since,
+    now,
+    keyFor: (channel) => exceptionNoticeKey(exception.id, channel),
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exceptionSettingsSchema } from "~/exceptions/settings";
 import { CHANNELS, type Channel } from "./channels";
 import { TRIGGERS, type Trigger } from "./milestones";
 
@@ -41,6 +42,8 @@ export const notificationPreferencesSchema = z.object({
    * message: the first waits this long for its siblings.
    */
   coalesceMinutes: z.int().min(0).max(24 * 60).default(15),
+  /** What the exceptions scan flags (stall period, past-due grace, kinds switched on). */
+  exceptions: exceptionSettingsSchema.prefault({}),
 });
 
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;

@@ -1,5 +1,6 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { db, type DbClient } from "~/db.server";
+import { EXCEPTIONS_SCAN_EVERY_MS, EXCEPTIONS_SCAN_JOB } from "~/exceptions/schedule";
 import { enqueueJob, scheduleRecurring } from "~/jobs/queue.server";
 import { logger } from "~/logger.server";
 import { fetchShopDetails } from "./shop-details.server";
@@ -33,7 +34,7 @@ export async function onShopAuthenticated({ shop, scopes, admin }: Authenticated
   }
 }
 
-/** Upserts the Shop as installed and schedules its reconcile jobs, in the caller's transaction. */
+/** Upserts the Shop as installed and schedules its reconcile and exception-scan jobs, in the caller's transaction. */
 export async function recordInstall(client: DbClient, shop: string, scopes: string, now = new Date()): Promise<void> {
   const existing = await client.shop.findUnique({ where: { shop }, select: { uninstalledAt: true } });
   const firstInstall = !existing || existing.uninstalledAt !== null;
@@ -43,6 +44,7 @@ export async function recordInstall(client: DbClient, shop: string, scopes: stri
     update: { scopes, uninstalledAt: null, ...(firstInstall ? { installedAt: now } : {}) },
   });
   await scheduleRecurring(client, shop, RECONCILE_JOB, RECONCILE_EVERY_MS);
+  await scheduleRecurring(client, shop, EXCEPTIONS_SCAN_JOB, EXCEPTIONS_SCAN_EVERY_MS);
   // Re-auth of a live install (token refresh) needs no backfill: webhooks and the recurring run keep it current.
   if (!firstInstall) return;
   await enqueueJob(client, shop, RECONCILE_JOB, { lookbackHours: BACKFILL_LOOKBACK_HOURS }, { uniqueKey: `${RECONCILE_JOB}:backfill` });

@@ -14,6 +14,8 @@ export interface StackOptions {
   /** The app's logs go here (default: discarded). */
   appLogFile?: string;
   appLogLevel?: string;
+  /** More environment for the app (e.g. SMTP_URL and MAIL_FROM to send notification email). */
+  appEnv?: Record<string, string>;
   onBuild?: () => void;
 }
 
@@ -55,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         SHOPIFY_STANDIN_URL: standIn.url,
         APP_BRIDGE_URL: `${standIn.url}/cdn/app-bridge.js`,
         LOG_LEVEL: options.appLogLevel ?? "info",
+        ...options.appEnv,
       },
       { port: appPort, logFile: options.appLogFile, onBuild: options.onBuild },
     );

@@ -17,7 +17,7 @@ export function emailSubject(facts: MessageFacts): string {
 /** The greeting, intro and per-parcel lines shared by the HTML and plain-text parts. */
 export function emailCopy(facts: MessageFacts) {
   const t = translator(facts.locale);
-  const values = { orderName: facts.order.name, parcels: facts.parcels.length || 1, shopName: facts.shopName };
+  const values = { orderName: facts.order.name, parcels: facts.parcels.length || 1, shopName: facts.shopName, kind: facts.exceptionKind ?? "other" };
   return {
     greeting: t("greeting", { hasName: facts.order.firstName ? "yes" : "no", firstName: facts.order.firstName ?? "" }),
     heading: t(`${facts.trigger}_heading`, values),

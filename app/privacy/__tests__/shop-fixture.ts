@@ -112,6 +112,10 @@ const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>>
   NotificationSuppression: (prisma, shop) =>
     prisma.notificationSuppression.create({ data: { shop, channel: "email", addressHash: "hashed-address", reason: "unsubscribed" } }),
   NotificationSettings: (prisma, shop) => prisma.notificationSettings.create({ data: { shop } }),
+  ShipmentException: (prisma, shop) =>
+    prisma.shipmentException.create({
+      data: { shop, kind: "stalled", orderId: ADA_ORDER.gid, openKey: "order:ada:stalled", evidence: "{}", since: at, detectedAt: at },
+    }),
   Job: (prisma, shop) => prisma.job.create({ data: { shop, name: "orders.reconcile", payload: "{}" } }),
   PrivacyRequest: (prisma, shop) =>
     prisma.privacyRequest.createMany({

@@ -105,7 +105,8 @@ describe("app/uninstalled and reinstall", () => {
     expect((await prisma().shop.findUniqueOrThrow({ where: { shop: SHOP } })).uninstalledAt).toEqual(uninstalledAt);
     // The neighbour is untouched.
     expect(await prisma().session.count({ where: { shop: OTHER_SHOP } })).toBe(1);
-    expect(await prisma().job.count({ where: { shop: OTHER_SHOP, status: "queued" } })).toBe(2);
+    // Its reconcile (recurring and backfill) and its recurring exceptions scan.
+    expect(await prisma().job.count({ where: { shop: OTHER_SHOP, status: "queued" } })).toBe(3);
   });
 
   it("GIVEN an uninstalled shop WHEN it reinstalls within 48 h THEN it is installed again with its data and its jobs rescheduled", async () => {
