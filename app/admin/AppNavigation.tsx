@@ -10,6 +10,7 @@ export function AppNavigation() {
       </Link>
       <Link to="/app/shipments">Shipments</Link>
       <Link to="/app/exceptions">Exceptions</Link>
+      <Link to="/app/notifications">Notifications</Link>
     </NavMenu>
   );
 }

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import type { DbClient } from "~/db.server";
+import { InvalidInputError } from "~/errors";
+import type { NotificationPreferences } from "../preferences";
+import {
+  getNotificationPreferences,
+  saveNotificationPreferences,
+} from "../preferences.server";
+
+// The settings page edits these parts; the rest of the document (the exceptions scan's settings) is kept as stored.
+const editedPartsSchema = z
+  .object({
+    triggers: z.unknown(),
+    quietHours: z.unknown(),
+    coalesceMinutes: z.unknown(),
+  })
+  .partial();
+
+/** Saves the notification settings form (triggers × channels, quiet hours, coalescing; parts left out stay as stored); throws InvalidInputError with field paths. */
+export async function saveNotificationSettings(
+  client: DbClient,
+  shop: string,
+  submitted: unknown
+): Promise<NotificationPreferences> {
+  const parts = editedPartsSchema.safeParse(submitted);
+  if (!parts.success)
+    throw InvalidInputError.fromZod(
+      parts.error,
+      "The settings could not be read"
+    );
+  const current = await getNotificationPreferences(client, shop);
+  const edited = Object.fromEntries(
+    Object.entries(parts.data).filter(([, value]) => value !== undefined)
+  );
+  return saveNotificationPreferences(client, shop, { ...current, ...edited });
+}
