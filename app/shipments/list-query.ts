@@ -16,6 +16,8 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    // PostgreSQL text cannot hold NUL: refused here as a 422 instead of failing the query as a 500.
+    .refine((value) => !value.includes("\0"), "must not contain NUL characters")
     .transform((value) => value || null)
     .nullable()
     .default(null);

@@ -1,10 +1,14 @@
 import { z } from "zod";
 
+// PostgreSQL text cannot hold NUL: refused as invalid input instead of failing the query as a 500.
+const hasNoNul = (value: string) => !value.includes("\0");
+
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine(hasNoNul, "must not contain NUL characters")
     .optional()
     .transform((value) => value || undefined);
 
@@ -16,7 +20,7 @@ export const lookupInputSchema = z
   .object({
     order: optionalText(40),
     trackingNumber: optionalText(60),
-    email: z.string().trim().min(3).max(254),
+    email: z.string().trim().min(3).max(254).refine(hasNoNul, "must not contain NUL characters"),
   })
   .refine((input) => input.order || input.trackingNumber, { message: "an order number or a tracking number is required", path: ["order"] });
 
