@@ -1,6 +1,7 @@
 import { TERMINAL_STATUSES } from "~/tracking/status";
 import type { ShipmentStatusCounts } from "./shipment-counts";
 import { ATTENTION_SHIPMENT_STATUSES, isShipmentStatus } from "./shipment-status";
+import { carrierDisplayName } from "~/tracking/carriers/carrier-registry";
 
 export type AttentionReason = (typeof ATTENTION_SHIPMENT_STATUSES)[number] | "stalled";
 
@@ -68,7 +69,9 @@ export function summariseAttention(
     if (!reason) return [];
     const { id, orderId, trackingNumber, carrier, status } = row;
     const orderName = orderNames.get(orderId) ?? null;
-    return [{ id, orderId, orderName, trackingNumber, carrier, status, reason, lastActivityAt: lastActivityAt(row) }];
+    // Shown to merchants by the name they know ("DHL Express"), not our carrier id.
+    const carrierName = carrier ? carrierDisplayName(carrier) : null;
+    return [{ id, orderId, orderName, trackingNumber, carrier: carrierName, status, reason, lastActivityAt: lastActivityAt(row) }];
   });
   const total = Object.values(byReason).reduce((sum, count) => sum + count, 0);
   return { total, byReason, shipments };

@@ -15,7 +15,8 @@ export const meta: MetaFunction = () => [
 ];
 
 const logQuerySchema = z.object({
-  order: z.string().trim().max(100).optional().catch(undefined),
+  // PostgreSQL text cannot hold NUL; an unusable filter is ignored rather than failing the query.
+  order: z.string().trim().max(100).refine((value) => !value.includes("\0")).optional().catch(undefined),
 });
 
 /** The shop's newest notification messages, optionally for one order name (?order=#1001). */

@@ -373,6 +373,13 @@ describe("app.notifications.log", () => {
     expect(all.map((row) => row.reason)).toEqual(["beta only"]);
     expect(filtered).toEqual([]);
   });
+
+  it("GIVEN an order filter with a NUL character WHEN the log loads THEN the filter is ignored instead of failing the query", async () => {
+    const result = await logLoader(args(await request(BETA, "/app/notifications/log?order=%231002%00")));
+
+    expect(result.data.order).toBe("");
+    expect(result.data.rows.map((row) => row.reason)).toEqual(["beta only"]);
+  });
 });
 
 const PREVIEWS = TRIGGERS.flatMap((trigger) =>
