@@ -10,6 +10,9 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 // The server build loads this module once at start: a single-machine install runs its jobs here too.
 ensureInProcessWorker();
 
+/** The webhook intake, mounted by server.ts ahead of Remix's router (see docs/decisions/0005-webhook-inbox.md). */
+export { receiveWebhook as webhookIntake } from "./webhooks/intake.server";
+
 /** Called by server.ts on shutdown, after the HTTP server stopped accepting requests. */
 export const stopBackgroundWork = stopInProcessWorker;
 
