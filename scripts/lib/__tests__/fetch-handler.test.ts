@@ -24,7 +24,7 @@ async function serve(handle: (request: Request) => Promise<Response>, send: (url
 describe("fetchHandler", () => {
   it("GIVEN a POST with headers and a body WHEN served THEN the handler sees them exactly and its status, headers and body come back", async () => {
     let seen: { url: string; method: string; topic: string | null; hmac: string | null; body: string } | undefined;
-    const body = JSON.stringify({ id: 9007199254740993, name: "Zoë — 李雷" }).replace('"9007199254740993"', "9007199254740993");
+    const body = '{"id":9007199254740993,"name":"Zoë — 李雷"}';
 
     const response = await serve(
       async (request) => {
