@@ -1,7 +1,7 @@
 /**
  * The JSON the order-status block receives from /api/order-status: one order's parcels with status, ETA,
- * items and a compact timeline. Dates are ISO 8601 strings. The extension declares the same shape in
- * extensions/order-status-block/src/contract.ts; the endpoint's test checks a response against it.
+ * items and a compact timeline. Dates are ISO 8601 strings. The extension imports these types
+ * (extensions/order-status-block/src/contract.ts).
  */
 export interface OrderStatusView {
   order: { id: string; name: string; cancelled: boolean };

@@ -1,25 +1,8 @@
 /**
- * What GET {appUrl}/api/order-status answers (app/shipments/order-status.ts on the server): one order's
- * parcels, dates as ISO 8601 strings. Kept here so the extension bundle has no server code in it.
+ * What GET {appUrl}/api/order-status answers: the server's own type, imported as a type only so the bundle
+ * carries no server code and the two can never drift.
  */
-export interface OrderStatusResponse {
-  order: { id: string; name: string; cancelled: boolean };
-  parcels: Parcel[];
-}
-
-export interface Parcel {
-  id: string;
-  trackingNumber: string;
-  carrier: string | null;
-  trackingUrl: string | null;
-  status: string;
-  statusAt: string;
-  estimatedDeliveryAt: string | null;
-  deliveredAt: string | null;
-  items: Array<{ title: string; variantTitle: string | null; quantity: number }>;
-  /** Newest first. */
-  events: Array<{ status: string; happenedAt: string; message: string | null; location: string | null }>;
-}
+export type { OrderStatusView as OrderStatusResponse, ParcelView as Parcel } from "../../../app/shipments/order-status";
 
 /** The part of the extension API the block uses, so tests can hand it a fake. */
 export interface BlockApi {
