@@ -1,4 +1,4 @@
-import type { ShipmentStatus } from "~/tracking/status";
+import { SHIPMENT_STATUSES, TERMINAL_STATUSES, type ShipmentStatus } from "~/tracking/status";
 import { handlingDeadline } from "./handling-deadline";
 import type { ExceptionKind } from "./kinds";
 import type { DetectionPolicy } from "./settings";
@@ -39,17 +39,8 @@ export interface DetectedException {
   evidence: Evidence;
 }
 
-/** Statuses where the parcel is still expected to move (not delivered, returned or cancelled). */
-const ON_ITS_WAY: ReadonlySet<ShipmentStatus> = new Set([
-  "label_created",
-  "picked_up",
-  "in_transit",
-  "out_for_delivery",
-  "attempted_delivery",
-  "ready_for_pickup",
-  "delayed",
-  "exception",
-]);
+/** Statuses where the parcel is still expected to move: every status that does not end the journey. */
+const ON_ITS_WAY: ReadonlySet<ShipmentStatus> = new Set(SHIPMENT_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status)));
 
 /** Statuses that mean the carrier could not deliver. */
 const FAILED: ReadonlySet<ShipmentStatus> = new Set(["attempted_delivery", "exception"]);

@@ -1,4 +1,4 @@
-import type { ShipmentStatus } from "./status";
+import type { CarrierEvent } from "./sources/carrier-update-source";
 
 /**
  * A fulfillment as Aftercare keeps it, from a webhook payload or an Admin API read; written by
@@ -36,17 +36,8 @@ export interface Parcel {
 }
 
 /** A Shopify fulfillment event: it concerns every parcel of its fulfillment. */
-export interface FulfillmentEventRecord {
-  externalId: string;
+export interface FulfillmentEventRecord extends CarrierEvent {
   fulfillmentId: string;
-  status: ShipmentStatus;
-  happenedAt: Date;
-  message: string | null;
-  city: string | null;
-  province: string | null;
-  country: string | null;
-  zip: string | null;
-  estimatedDeliveryAt: Date | null;
 }
 
 /** Tracking numbers paired with their URLs; blanks dropped, repeats kept once (first wins). */
