@@ -1,14 +1,12 @@
 import { Session } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "~/db.server";
 import { logger } from "~/logger.server";
-import { applyRefundWebhook } from "~/orders/refunds.server";
-import { applyOrderWebhook } from "~/orders/sync.server";
 import { useTestDatabase } from "~/test/database";
-import { applyFulfillmentEventWebhook } from "~/tracking/fulfillment-events.server";
-import { applyFulfillmentWebhook } from "~/tracking/fulfillments.server";
 import { canonicalDump } from "~/tracking/__tests__/canonical-dump";
+import { applyFulfillmentWebhook } from "~/tracking/fulfillments.server";
+import type { WebhookHandler } from "~/webhooks/handler";
 import { parseShopifyJson, type ShopifyJson } from "~/webhooks/payload";
+import { WEBHOOK_HANDLERS } from "~/webhooks/topics.server";
 import { startStandIn, type StandIn } from "../../../sim/index";
 import type { reconcileOrdersJob as ReconcileJob } from "../reconcile-job.server";
 import { WebhookRecorder, type RecordedWebhook } from "./webhook-recorder";
@@ -17,20 +15,14 @@ const database = useTestDatabase();
 const SHOP = "reconcile-outfitters.myshopify.com";
 const REFERENCE = "reference.myshopify.com";
 
-const APPLY: Record<string, (db: Db, shop: string, payload: ShopifyJson) => Promise<void>> = {
-  "orders/create": applyOrderWebhook,
-  "orders/updated": applyOrderWebhook,
-  "orders/cancelled": applyOrderWebhook,
-  "orders/fulfilled": applyOrderWebhook,
-  "orders/partially_fulfilled": applyOrderWebhook,
-  "fulfillments/create": applyFulfillmentWebhook,
-  "fulfillments/update": applyFulfillmentWebhook,
-  "fulfillment_events/create": applyFulfillmentEventWebhook,
-  "refunds/create": applyRefundWebhook,
-};
+// The reference state is what the app's own webhook dispatch produces, so the comparison is with production.
+const handlers: Partial<Record<string, WebhookHandler>> = WEBHOOK_HANDLERS;
 
 async function deliver(shop: string, webhooks: readonly RecordedWebhook[]): Promise<void> {
-  for (const webhook of webhooks) await APPLY[webhook.topic]?.(database.get().prisma, shop, parseShopifyJson(webhook.body));
+  for (const webhook of webhooks) {
+    const event = { id: `recorded:${webhook.topic}`, topic: webhook.topic, triggeredAt: null, receivedAt: new Date() };
+    await handlers[webhook.topic]?.(database.get().prisma, shop, parseShopifyJson(webhook.body), event);
+  }
 }
 
 const mentions = (webhook: RecordedWebhook, id: string) => webhook.body.includes(id);
