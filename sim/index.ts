@@ -4,7 +4,7 @@ import { AccessTokenRegistry } from "./auth/access-tokens.ts";
 import { mintSessionToken, type SessionTokenInput } from "./auth/session-tokens.ts";
 import { loadAppConfig, type AppProxyConfig, type WebhookSubscription } from "./config/app-config.ts";
 import type { StandInContext } from "./context.ts";
-import { ThrottleBuckets } from "./graphql/throttle.ts";
+import { ThrottleBuckets, type ThrottleLimits } from "./graphql/throttle.ts";
 import { listen } from "./http/node-server.ts";
 import { buildRouter } from "./http/routes.ts";
 import { signedProxyUrl, type ProxyRequestInput } from "./proxy/app-proxy.ts";
@@ -42,6 +42,8 @@ export interface StandInOptions {
   webhookConcurrency?: number;
   idBase?: bigint;
   clock?: () => Date;
+  /** Admin GraphQL rate limits (default: a standard plan, 2000 points restoring 100 per second). */
+  throttle?: ThrottleLimits;
 }
 
 export interface StandIn {
@@ -94,7 +96,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     store,
     tokens,
     webhooks,
-    throttle: new ThrottleBuckets(),
+    throttle: new ThrottleBuckets(options.throttle),
     url: () => url,
   };
   const seed = (input: SeedOptions) => seedStore({ url, store, webhooks }, input);

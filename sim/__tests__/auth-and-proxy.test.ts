@@ -56,7 +56,7 @@ describe("session tokens and token exchange", () => {
     const sessionToken = await standIn.mintSessionToken({ shop: SHOP });
     const { session: offline } = await shopify.auth.tokenExchange({ shop: SHOP, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken });
     expect(offline.id).toBe(`offline_${SHOP}`);
-    expect(offline.scope).toBe("read_orders,read_fulfillments,read_customers,read_products,read_returns,write_returns");
+    expect(offline.scope).toBe("read_orders,write_orders,read_fulfillments,read_customers,read_products,read_returns,write_returns,write_discounts,write_draft_orders");
     const { session: online } = await shopify.auth.tokenExchange({ shop: SHOP, sessionToken, requestedTokenType: RequestedTokenType.OnlineAccessToken });
     const payload = await shopify.session.decodeSessionToken(sessionToken);
     expect(online.id).toBe(shopify.session.getJwtSessionId(SHOP, payload.sub));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StandIn } from "../index.ts";
-import { createSimpleCatalog, FakeApp, SHOP, startTestStandIn } from "./helpers.ts";
+import { controlApi, createSimpleCatalog, FakeApp, SHOP, startTestStandIn } from "./helpers.ts";
 
 let app: FakeApp;
 let standIn: StandIn;
@@ -15,15 +15,7 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${standIn.url}/_sim${path}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses of many shapes
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, body?: unknown) => controlApi(standIn, method, path, body);
 
 describe("control API", () => {
   it("GIVEN another process WHEN it drives an order through its life THEN each step answers and emits its webhooks", async () => {

@@ -126,3 +126,33 @@ export async function offlineToken(standIn: StandIn, shop = SHOP): Promise<strin
   const response = await fetch(`${standIn.url}/_sim/shops/${shop}/access-tokens`, { method: "POST" });
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
+
+/** Sends an Admin GraphQL document and expects no top-level errors (validation, throttling, resolvers). */
+export async function adminData(standIn: StandIn, token: string, query: string, variables: Record<string, unknown> = {}) {
+  const { body } = await graphql(standIn, token, query, variables);
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** How many webhooks the app has received once everything emitted so far is delivered. */
+export async function webhookMark(standIn: StandIn, app: FakeApp): Promise<number> {
+  await standIn.webhooks.idle();
+  return app.webhooks().length;
+}
+
+/** The topics the app received after `mark` (see webhookMark), once delivery is idle. */
+export async function topicsSince(standIn: StandIn, app: FakeApp, mark: number): Promise<string[]> {
+  await standIn.webhooks.idle();
+  return app.webhooks().slice(mark).map((r) => r.headers["x-shopify-topic"] as string);
+}
+
+/** Calls the `/_sim` control API as another process would. */
+export async function controlApi(standIn: StandIn, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${standIn.url}/_sim${path}`, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses of many shapes
+  return { status: response.status, body: (await response.json()) as any };
+}

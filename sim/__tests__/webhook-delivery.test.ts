@@ -138,8 +138,10 @@ describe("webhook delivery", () => {
   });
 
   it("GIVEN drop mode WHEN webhooks are emitted THEN they never arrive and are recorded as dropped", async () => {
+    const { variants, customer } = createSimpleCatalog(standIn);
+    await standIn.webhooks.idle();
     standIn.webhooks.setMode({ drop: 1 });
-    placeOrder();
+    standIn.store.createOrder(SHOP, { customerId: customer.id, lineItems: [{ variantId: variants[0]!.id, quantity: 2 }] });
     await standIn.webhooks.idle();
     expect(app.webhooks("orders/create")).toHaveLength(0);
     expect(standIn.webhooks.deliveries({ topic: "orders/create" })[0]!.state).toBe("dropped");
@@ -153,7 +155,7 @@ describe("webhook delivery", () => {
     expect(app.webhooks()).toHaveLength(0);
     standIn.webhooks.resume();
     await standIn.webhooks.idle();
-    expect(app.webhooks().map((r) => r.headers["x-shopify-topic"])).toEqual(["customers/create", "orders/create", "orders/paid", "orders/updated"].filter((t) => app.webhooks(t).length > 0));
+    expect(app.webhooks().map((r) => r.headers["x-shopify-topic"])).toEqual(["customers/create", "customers_marketing_consent/update", "customers_email_marketing_consent/update", "orders/create", "orders/paid", "orders/updated"].filter((t) => app.webhooks(t).length > 0));
   });
 
   it("GIVEN a shop uninstalls the app WHEN it happens THEN app/uninstalled arrives, tokens stop working and only compliance topics follow", async () => {

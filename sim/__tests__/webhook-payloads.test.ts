@@ -94,8 +94,48 @@ beforeAll(async () => {
   const declined = store.requestReturn(SHOP, order.id, { lineItems: [{ fulfillmentLineItemId: fulfillmentLineItem.id, quantity: 1 }] });
   store.transitionReturn(SHOP, declined.id, "decline", { declineReason: "RETURN_PERIOD_ENDED", declineNote: "Too late" });
   store.createRefund(SHOP, order.id, { lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1, restockType: "return" }], shipping: true });
+  const second = store.state(SHOP).fulfillmentsOf(order)[1]!;
+  const opened = store.createReturn(SHOP, order.id, { lineItems: [{ fulfillmentLineItemId: second.lineItems[0]!.id, quantity: 1, reason: "DEFECTIVE" }] });
+  const rfo = store.state(SHOP).reverseFulfillmentOrdersOf(opened)[0]!;
+  store.createReverseDelivery(SHOP, rfo.id, {
+    lineItems: [{ reverseFulfillmentOrderLineItemId: rfo.lineItems[0]!.id, quantity: 1 }],
+    tracking: { number: "1Z999AA10123456784", url: "https://www.ups.com/track?tracknum=1Z999AA10123456784" },
+    labelFileUrl: "https://cdn.example/labels/return.pdf",
+  });
+  store.processReturn(SHOP, opened.id, {
+    returnLineItems: [
+      {
+        id: opened.lineItems[0]!.id,
+        quantity: 1,
+        dispositions: [{ reverseFulfillmentOrderLineItemId: rfo.lineItems[0]!.id, quantity: 1, type: "RESTOCKED", locationId: store.state(SHOP).shop.primaryLocationId }],
+      },
+    ],
+    refund: { orderTransactions: [{ parentId: order.saleTransactionId!, amount: 1900 }], storeCredit: [] },
+  });
+  store.createCodeDiscount(SHOP, {
+    title: "Sorry about the delay",
+    code: "SORRY-10",
+    value: { kind: "percentage", percentage: 0.1 },
+    customerIds: [customer.id],
+    productIds: null,
+    minimumSubtotal: null,
+    minimumQuantity: null,
+    usageLimit: 1,
+    appliesOncePerCustomer: true,
+    combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: false },
+    tags: [],
+    startsAt: new Date(),
+    endsAt: null,
+  });
+  store.createDraftOrder(SHOP, {
+    customerId: customer.id,
+    note: "Reship",
+    tags: ["aftercare-reship"],
+    lineItems: [{ variantId: variants[0]!.id, quantity: 1, appliedDiscount: { value: 100, valueType: "PERCENTAGE", title: "Reship", description: "Lost parcel" } }],
+  });
   const other = store.createOrder(SHOP, { customerId: customer.id, lineItems: [{ variantId: variants[0]!.id, quantity: 1 }] });
   store.cancelOrder(SHOP, other.id, { reason: "customer", refund: true });
+  store.updateMarketingConsent(SHOP, customer.id, { sms: { state: "unsubscribed" } });
   store.updateScopes(SHOP, ["read_orders", "read_products"]);
   store.requestCustomerData(SHOP, customer.id);
   store.redactCustomer(SHOP, customer.id);
@@ -121,12 +161,19 @@ const TOPICS = [
   "fulfillment_events/create",
   "refunds/create",
   "customers/create",
+  "customers/update",
+  "customers_marketing_consent/update",
+  "customers_email_marketing_consent/update",
   "returns/request",
   "returns/approve",
   "returns/decline",
   "returns/cancel",
   "returns/close",
   "returns/reopen",
+  "reverse_deliveries/attach_deliverable",
+  "reverse_fulfillment_orders/dispose",
+  "discounts/create",
+  "draft_orders/create",
   "app/uninstalled",
   "app/scopes_update",
   "customers/data_request",
@@ -146,7 +193,7 @@ describe("webhook payloads", () => {
     expect(validate(payload) ? [] : validate.errors).toEqual([]);
   });
 
-  it.each(TOPICS.filter((t) => !["app/scopes_update", "customers/data_request", "customers/redact", "shop/redact", "returns/update"].includes(t)))(
+  it.each(TOPICS.filter((t) => !["app/scopes_update", "customers/data_request", "customers/redact", "shop/redact", "returns/update", "customers_marketing_consent/update", "customers_email_marketing_consent/update"].includes(t)))(
     "GIVEN a %s payload WHEN it is inspected THEN it carries admin_graphql_api_id like every Shopify resource payload",
     (topic) => {
       const payload = JSON.parse(payloads.get(topic)!) as Record<string, unknown>;
@@ -154,6 +201,13 @@ describe("webhook payloads", () => {
       else expect(payload.admin_graphql_api_id).toMatch(/^gid:\/\/shopify\/\w+\/\d+$/);
     },
   );
+
+  it("GIVEN a processed return WHEN returns/process is emitted THEN it names the return, its order and what was processed (Shopify documents no sample)", () => {
+    const payload = JSON.parse(payloads.get("returns/process")!) as Record<string, unknown>;
+    expect(payload.admin_graphql_api_id).toMatch(/^gid:\/\/shopify\/Return\/\d+$/);
+    expect(payload).toMatchObject({ status: "closed", return_line_items: [{ quantity: 1, processed_quantity: 1 }] });
+    expect(payload.refunds).toHaveLength(1);
+  });
 
   it("GIVEN an order with a refund WHEN orders/updated is built THEN its fulfillments and refunds have the shapes of their own topics", () => {
     const order = JSON.parse(payloads.get("orders/cancelled")!) as { refunds: unknown[]; fulfillments: unknown[] };

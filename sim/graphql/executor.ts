@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { toGid } from "../store/ids.ts";
-import { requestedQueryCost } from "./cost.ts";
+import { actualQueryCost, requestedQueryCost } from "./cost.ts";
 import type { ResolverContext, ResolverMap } from "./resolver-types.ts";
 import { dateTime } from "./scalars.ts";
 import { SINGLE_QUERY_MAX_COST, type ThrottleBuckets, type ThrottleStatus } from "./throttle.ts";
@@ -118,7 +118,10 @@ export async function executeGraphql(request: GraphqlRequest, options: ExecuteOp
   const body: GraphqlResponseBody = {};
   if (result.errors) body.errors = result.errors.map((e) => e.toJSON());
   body.data = result.data ?? null;
-  const extensions: Record<string, unknown> = costExtension(requested, requested, taken.status);
+  // Shopify charges the requested cost up front and refunds what the answer did not use.
+  const actual = Math.min(requested, actualQueryCost(options.schema, document, result.data, request.operationName));
+  const status = actual < requested ? options.throttle.refund(options.throttleKey, requested - actual, Date.now()) : taken.status;
+  const extensions: Record<string, unknown> = costExtension(requested, actual, status);
   if (options.context.searchWarnings.length > 0) {
     extensions.search = options.context.searchWarnings.map((w) => ({ path: w.path, query: w.query, parsed: {}, warnings: w.warnings }));
   }

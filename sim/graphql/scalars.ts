@@ -23,3 +23,10 @@ export function moneyV2(cents: Cents, currencyCode: string) {
 export function moneyBag(cents: Cents, currencyCode: string) {
   return { shopMoney: moneyV2(cents, currencyCode), presentmentMoney: moneyV2(cents, currencyCode) };
 }
+
+/** A Decimal / MoneyInput amount ("12.5", "12.50", 12.5) in cents; null when it is not a number. */
+export function centsFromDecimal(value: string | number): Cents | null {
+  const text = String(value).trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  return Math.round(Number(text) * 100);
+}

@@ -9,13 +9,28 @@ export interface ThrottleStatus {
   restoreRate: number;
 }
 
-/** One bucket per shop and app; points restore continuously at RESTORE_RATE per second. */
+export interface ThrottleLimits {
+  maximumAvailable: number;
+  restoreRate: number;
+}
+
+/**
+ * One bucket per shop and app; points restore continuously. Limits depend on the shop's plan: standard
+ * 2000 / 100 per second (the default), Advanced 4000 / 200, Plus 20000 / 1000.
+ */
 export class ThrottleBuckets {
   private readonly buckets = new Map<string, { available: number; at: number }>();
+  private readonly maximumAvailable: number;
+  private readonly restoreRate: number;
+
+  constructor(limits: ThrottleLimits = { maximumAvailable: MAXIMUM_AVAILABLE, restoreRate: RESTORE_RATE }) {
+    this.maximumAvailable = limits.maximumAvailable;
+    this.restoreRate = limits.restoreRate;
+  }
 
   private current(key: string, nowMs: number): number {
-    const bucket = this.buckets.get(key) ?? { available: MAXIMUM_AVAILABLE, at: nowMs };
-    return Math.min(MAXIMUM_AVAILABLE, bucket.available + ((nowMs - bucket.at) / 1000) * RESTORE_RATE);
+    const bucket = this.buckets.get(key) ?? { available: this.maximumAvailable, at: nowMs };
+    return Math.min(this.maximumAvailable, bucket.available + ((nowMs - bucket.at) / 1000) * this.restoreRate);
   }
 
   /** Takes `cost` points when available; reports the bucket either way. */
@@ -24,13 +39,13 @@ export class ThrottleBuckets {
     const allowed = available >= cost;
     const after = allowed ? available - cost : available;
     this.buckets.set(key, { available: after, at: nowMs });
-    return { allowed, status: { maximumAvailable: MAXIMUM_AVAILABLE, currentlyAvailable: Math.floor(after), restoreRate: RESTORE_RATE } };
+    return { allowed, status: { maximumAvailable: this.maximumAvailable, currentlyAvailable: Math.floor(after), restoreRate: this.restoreRate } };
   }
 
   /** Returns points Shopify refunds when the actual cost is below the requested cost. */
   refund(key: string, points: number, nowMs: number): ThrottleStatus {
-    const available = Math.min(MAXIMUM_AVAILABLE, this.current(key, nowMs) + points);
+    const available = Math.min(this.maximumAvailable, this.current(key, nowMs) + points);
     this.buckets.set(key, { available, at: nowMs });
-    return { maximumAvailable: MAXIMUM_AVAILABLE, currentlyAvailable: Math.floor(available), restoreRate: RESTORE_RATE };
+    return { maximumAvailable: this.maximumAvailable, currentlyAvailable: Math.floor(available), restoreRate: this.restoreRate };
   }
 }

@@ -4,6 +4,7 @@ import { json, type StandInContext } from "../context.ts";
 import { signedProxyUrl } from "../proxy/app-proxy.ts";
 import { StoreError } from "../store/errors.ts";
 import { parseId } from "../store/ids.ts";
+import { adminProcessInput } from "../store/return-admin.ts";
 import type { DeliveryFilter, DeliveryState } from "../webhooks/deliverer.ts";
 import * as body from "./control-schemas.ts";
 import type { RouteHandler, RouteParams, Router } from "./router.ts";
@@ -64,6 +65,11 @@ export function mountControlApi(router: Router, ctx: StandInContext, runSeed: Se
     return json({ customer: customerSummary(store.createCustomer(params.shop!, input)) }, 201);
   });
 
+  on("POST", "/shops/:shop/customers/:customer/consent", async (request, params) => {
+    const customer = store.updateMarketingConsent(params.shop!, idParam(params.customer, "Customer"), await readBody(request, body.consentBody));
+    return json({ customer: customerSummary(customer) });
+  });
+
   on("GET", "/shops/:shop/orders", (_r, params) => {
     const state = stateOf(params);
     return json({ orders: [...state.orders.values()].map((order) => orderSummary(state, order)) });
@@ -107,16 +113,48 @@ export function mountControlApi(router: Router, ctx: StandInContext, runSeed: Se
   });
   on("POST", "/shops/:shop/orders/:order/returns", async (request, params) => {
     const input = await readBody(request, body.requestReturnBody);
-    const record = store.requestReturn(params.shop!, idParam(params.order, "Order"), {
+    const orderId = idParam(params.order, "Order");
+    const returnInput = {
       ...input,
       lineItems: input.lineItems.map((li) => ({ ...li, fulfillmentLineItemId: idParam(li.fulfillmentLineItemId, "FulfillmentLineItem") })),
+      exchangeLineItems: input.exchangeLineItems?.map((li) => ({ ...li, variantId: idParam(li.variantId, "ProductVariant") })),
+    };
+    const record = input.approved ? store.createReturn(params.shop!, orderId, returnInput) : store.requestReturn(params.shop!, orderId, returnInput);
+    return json({ return: returnSummary(stateOf(params), record) }, 201);
+  });
+  on("GET", "/shops/:shop/returns/:return", (_r, params) => {
+    const state = stateOf(params);
+    return json({ return: returnSummary(state, state.return(idParam(params.return, "Return"))) });
+  });
+  on("POST", "/shops/:shop/returns/:return/process", async (request, params) => {
+    const input = await readBody(request, body.processReturnBody);
+    const state = stateOf(params);
+    const record = state.return(idParam(params.return, "Return"));
+    const processInput = adminProcessInput(store, params.shop!, record, {
+      ...input,
+      lineItems: input.lineItems?.map((li) => ({ ...li, returnLineItemId: idParam(li.returnLineItemId, "ReturnLineItem") })),
+      exchangeLineItems: input.exchangeLineItems?.map((li) => ({ ...li, exchangeLineItemId: idParam(li.exchangeLineItemId, "ExchangeLineItem") })),
     });
-    return json({ return: returnSummary(record) }, 201);
+    return json({ return: returnSummary(state, store.processReturn(params.shop!, record.id, processInput)) });
+  });
+  on("POST", "/shops/:shop/returns/:return/reverse-deliveries", async (request, params) => {
+    const input = await readBody(request, body.reverseDeliveryBody);
+    const state = stateOf(params);
+    const record = state.return(idParam(params.return, "Return"));
+    const rfo = state.reverseFulfillmentOrdersOf(record)[0];
+    if (!rfo) throw new StoreError("INVALID", `Return ${record.name} is not open: it has no reverse fulfillment order yet`);
+    const delivery = store.createReverseDelivery(params.shop!, rfo.id, {
+      lineItems: rfo.lineItems.map((line) => ({ reverseFulfillmentOrderLineItemId: line.id, quantity: line.totalQuantity })),
+      tracking: { number: input.trackingNumber ?? null, url: input.trackingUrl ?? null },
+      labelFileUrl: input.labelUrl ?? null,
+      at: input.at,
+    });
+    return json({ return: returnSummary(state, record), reverseDeliveryId: delivery.id }, 201);
   });
   on("POST", "/shops/:shop/returns/:return/:action", async (request, params) => {
     const action = z.enum(["approve", "decline", "cancel", "close", "reopen"]).parse(params.action);
     const record = store.transitionReturn(params.shop!, idParam(params.return, "Return"), action, await readBody(request, body.returnTransitionBody));
-    return json({ return: returnSummary(record) });
+    return json({ return: returnSummary(stateOf(params), record) });
   });
 
   on("POST", "/shops/:shop/fulfillments/:fulfillment/events", async (request, params) => {

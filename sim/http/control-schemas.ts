@@ -107,16 +107,60 @@ export const refundBody = z.object({
   at: time.optional(),
 });
 
+const returnReason = z.enum(["COLOR", "DEFECTIVE", "NOT_AS_DESCRIBED", "OTHER", "SIZE_TOO_LARGE", "SIZE_TOO_SMALL", "STYLE", "UNKNOWN", "UNWANTED", "WRONG_ITEM"]);
+
 export const requestReturnBody = z.object({
-  lineItems: z.array(z.object({ fulfillmentLineItemId: id, quantity: z.number().int().positive(), reason: z.string().optional(), customerNote: z.string().nullable().optional() })).min(1),
+  lineItems: z
+    .array(
+      z.object({
+        fulfillmentLineItemId: id,
+        quantity: z.number().int().positive(),
+        reason: returnReason.optional(),
+        returnReasonNote: z.string().optional(),
+        customerNote: z.string().nullable().optional(),
+      }),
+    )
+    .min(1),
+  /** Merchant-created (status OPEN, `returns/approve`) instead of customer-requested. */
+  approved: z.boolean().optional(),
+  exchangeLineItems: z.array(z.object({ variantId: id, quantity: z.number().int().positive() })).optional(),
   at: time.optional(),
 });
 
 export const returnTransitionBody = z.object({
-  declineReason: z.string().optional(),
+  declineReason: z.enum(["FINAL_SALE", "OTHER", "RETURN_PERIOD_ENDED"]).optional(),
   declineNote: z.string().nullable().optional(),
   at: time.optional(),
 });
+
+/** "Restock and refund" in the admin; without line items, every unprocessed item of the return. */
+export const processReturnBody = z.object({
+  lineItems: z.array(z.object({ returnLineItemId: id, quantity: z.number().int().positive(), restock: z.boolean().optional() })).optional(),
+  exchangeLineItems: z.array(z.object({ exchangeLineItemId: id, quantity: z.number().int().positive() })).optional(),
+  /** Cents to the original payment and as store credit; default: the processed items' value to the original payment. */
+  refund: z.object({ originalPaymentCents: z.number().int().nonnegative().optional(), storeCreditCents: z.number().int().nonnegative().optional() }).optional(),
+  noRefund: z.boolean().optional(),
+  refundShipping: z.boolean().optional(),
+  note: z.string().nullable().optional(),
+  at: time.optional(),
+});
+
+export const reverseDeliveryBody = z.object({
+  trackingNumber: z.string().optional(),
+  trackingUrl: z.string().optional(),
+  labelUrl: z.string().optional(),
+  at: time.optional(),
+});
+
+const consentChange = z.object({
+  state: z.enum(["subscribed", "not_subscribed", "unsubscribed", "pending"]),
+  optInLevel: z.enum(["single_opt_in", "confirmed_opt_in", "unknown"]).optional(),
+  consentUpdatedAt: time.optional(),
+  collectedFrom: z.enum(["shopify", "other"]).optional(),
+});
+
+/** A customer changing consent (STOP reply, unsubscribe link, account page) or the merchant changing it. */
+export const consentBody = z.object({ sms: consentChange.optional(), email: consentChange.optional(), at: time.optional() });
 
 export const atBody = z.object({ at: time.optional() });
 

@@ -56,7 +56,7 @@ export function refundSummary(refund: RefundRecord) {
   };
 }
 
-export function returnSummary(record: ReturnRecord) {
+export function returnSummary(state: ShopState, record: ReturnRecord) {
   return {
     id: record.id,
     gid: toGid("Return", record.id),
@@ -64,6 +64,15 @@ export function returnSummary(record: ReturnRecord) {
     name: record.name,
     status: record.status,
     lineItems: record.lineItems,
+    exchangeLineItems: record.exchangeLineItems,
+    decline: record.decline,
+    refundIds: record.refundIds,
+    reverseFulfillmentOrders: state.reverseFulfillmentOrdersOf(record).map((rfo) => ({
+      id: rfo.id,
+      status: rfo.status,
+      lineItems: rfo.lineItems,
+      reverseDeliveries: rfo.reverseDeliveryIds.map((id) => state.reverseDelivery(id)),
+    })),
   };
 }
 
@@ -88,7 +97,7 @@ export function orderSummary(state: ShopState, order: OrderRecord) {
     })),
     fulfillments: state.fulfillmentsOf(order).map((f) => fulfillmentSummary(state, f)),
     refunds: state.refundsOf(order).map(refundSummary),
-    returns: state.returnsOf(order).map(returnSummary),
+    returns: state.returnsOf(order).map((record) => returnSummary(state, record)),
   };
 }
 
@@ -110,5 +119,8 @@ export function customerSummary(customer: CustomerRecord) {
     email: customer.email,
     phone: customer.phone,
     locale: customer.locale,
+    emailMarketing: customer.emailMarketing,
+    smsMarketing: customer.smsMarketing,
+    smsConsentUpdatedAt: customer.smsConsent.updatedAt?.toISOString() ?? null,
   };
 }

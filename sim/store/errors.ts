@@ -1,8 +1,14 @@
-/** A request the real Shopify would refuse (unknown resource, over-fulfilment, …); mapped to HTTP in one place. */
+/**
+ * A request the real Shopify would refuse (unknown resource, over-fulfilment, …); mapped to HTTP in one place.
+ * `field` and `userErrorCode` say how a GraphQL mutation reports it in `userErrors` (path into the
+ * mutation's arguments and the schema's error-code enum value), as Shopify does.
+ */
 export class StoreError extends Error {
   constructor(
     readonly code: "NOT_FOUND" | "INVALID",
     message: string,
+    readonly field: string[] | null = null,
+    readonly userErrorCode: string | null = null,
   ) {
     super(message);
     this.name = "StoreError";
@@ -14,6 +20,6 @@ export function throwIfMissing<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-export function throwIfInvalid(condition: boolean, message: string): void {
-  if (condition) throw new StoreError("INVALID", message);
+export function throwIfInvalid(condition: boolean, message: string, field: string[] | null = null, userErrorCode: string | null = "INVALID"): void {
+  if (condition) throw new StoreError("INVALID", message, field, userErrorCode);
 }

@@ -4,6 +4,9 @@ import type { Cents, FinancialStatus, LineItemRecord, OrderRecord } from "./type
 /** Amounts and statuses Shopify derives from an order's line items, fulfillments and refunds. */
 export interface OrderTotals {
   lineItemsTotal: Cents;
+  /** Every discount allocated to the lines; `currentDiscounts` only the share of units not refunded. */
+  discounts: Cents;
+  currentDiscounts: Cents;
   subtotal: Cents;
   shipping: Cents;
   tax: Cents;
@@ -14,6 +17,26 @@ export interface OrderTotals {
   currentTotal: Cents;
   outstanding: Cents;
   totalWeightGrams: number;
+}
+
+/** Everything allocated off the whole line (line-level and order-level discounts). */
+export function lineDiscount(item: LineItemRecord): Cents {
+  return (item.discountAllocations ?? []).reduce((sum, allocation) => sum + allocation.amount, 0);
+}
+
+/**
+ * What `quantity` units of a line cost after all discounts: the line's allocations are spread evenly over its
+ * units, so part of a line carries its share (rounded to the cent) and the whole line exactly its total.
+ */
+export function discountedAmount(item: LineItemRecord, quantity: number): Cents {
+  const discount = lineDiscount(item);
+  const share = quantity === item.quantity ? discount : Math.round((discount * quantity) / item.quantity);
+  return item.price * quantity - share;
+}
+
+/** Shopify's `discountedUnitPriceAfterAllDiscountsSet`: the line's discounted total over its units, to the cent. */
+export function discountedUnitPrice(item: LineItemRecord): Cents {
+  return Math.round(discountedAmount(item, item.quantity) / item.quantity);
 }
 
 export function refundedQuantity(state: ShopState, order: OrderRecord, lineItemId: string): number {
@@ -46,20 +69,28 @@ export function fulfillableQuantity(state: ShopState, order: OrderRecord, item: 
 
 export function orderTotals(state: ShopState, order: OrderRecord): OrderTotals {
   const lineItemsTotal = order.lineItems.reduce((sum, item) => sum + item.price * item.quantity, 0);
+  const discounts = order.lineItems.reduce((sum, item) => sum + lineDiscount(item), 0);
   const refunds = state.refundsOf(order);
   const refunded = refunds.flatMap((refund) => refund.transactions).reduce((sum, t) => sum + t.amount, 0);
   const refundedShipping = refunds.reduce((sum, refund) => sum + refund.shippingRefund, 0);
   const currentSubtotal = order.lineItems.reduce(
-    (sum, item) => sum + item.price * currentQuantity(state, order, item),
+    (sum, item) => sum + discountedAmount(item, currentQuantity(state, order, item)),
     0,
   );
+  const currentDiscounts = order.lineItems.reduce((sum, item) => {
+    const quantity = currentQuantity(state, order, item);
+    return sum + item.price * quantity - discountedAmount(item, quantity);
+  }, 0);
   const shipping = order.shippingLine.price;
-  const total = lineItemsTotal + shipping + order.taxCents;
+  const subtotal = lineItemsTotal - discounts;
+  const total = subtotal + shipping + order.taxCents;
   const currentShipping = shipping - refundedShipping;
   const paid = order.paymentStatus === "paid" ? total : 0;
   return {
     lineItemsTotal,
-    subtotal: lineItemsTotal,
+    discounts,
+    currentDiscounts,
+    subtotal,
     shipping,
     tax: order.taxCents,
     total,

@@ -4,13 +4,15 @@ import type { NumericId } from "./ids.ts";
 import { currentQuantity } from "./order-math.ts";
 import { recordRefund } from "./refund-operations.ts";
 import type { SimStore } from "./store.ts";
-import type { Address, CancelReason, LineItemRecord, OrderRecord } from "./types.ts";
+import type { ShopState } from "./shop-state.ts";
+import type { Address, CancelReason, DiscountAllocationRecord, LineItemRecord, OrderRecord, VariantRecord } from "./types.ts";
 
 export interface CreateOrderInput {
   customerId?: NumericId | null;
   email?: string | null;
   phone?: string | null;
-  lineItems: { variantId: NumericId; quantity: number }[];
+  /** `discounts`: an order-level discount's share of the whole line (cents), e.g. what a code took off it. */
+  lineItems: { variantId: NumericId; quantity: number; discounts?: DiscountAllocationRecord[] }[];
   shippingAddress?: Address | null;
   shipping?: { title: string; priceCents: number };
   payment?: "paid" | "pending" | "authorized";
@@ -39,31 +41,38 @@ export interface CancelOrderInput {
   at?: Date;
 }
 
+/** What a line for one variant copies from the catalogue (orders, exchanges, draft orders). */
+export function variantLineFields(state: ShopState, variant: VariantRecord) {
+  const product = state.products.get(variant.productId)!;
+  return {
+    productId: product.id,
+    variantId: variant.id,
+    title: product.title,
+    variantTitle: variant.title === "Default Title" ? null : variant.title,
+    sku: variant.sku,
+    vendor: product.vendor,
+    price: variant.price,
+    grams: variant.grams,
+    requiresShipping: true,
+    taxable: true,
+  };
+}
+
 /** A checkout completing: `orders/create` (+ `orders/paid`, `orders/updated`). */
 export function createOrder(store: SimStore, domain: string, input: CreateOrderInput): OrderRecord {
   const state = store.state(domain);
   throwIfInvalid(input.lineItems.length === 0, "An order needs at least one line item");
   const at = store.now(input.at);
   const customer = input.customerId ? state.customer(input.customerId) : null;
-  const lineItems: LineItemRecord[] = input.lineItems.map(({ variantId, quantity }) => {
+  const lineItems: LineItemRecord[] = input.lineItems.map(({ variantId, quantity, discounts = [] }) => {
     throwIfInvalid(!Number.isInteger(quantity) || quantity < 1, "Line item quantity must be a positive integer");
-    const variant = state.variant(variantId);
-    const product = state.products.get(variant.productId)!;
-    return {
-      id: store.ids.allocate(),
-      productId: product.id,
-      variantId: variant.id,
-      title: product.title,
-      variantTitle: variant.title === "Default Title" ? null : variant.title,
-      sku: variant.sku,
-      vendor: product.vendor,
-      quantity,
-      price: variant.price,
-      grams: variant.grams,
-      requiresShipping: true,
-      taxable: true,
-      imageUrl: store.productImage(domain, variant.id),
-    };
+    const fields = variantLineFields(state, state.variant(variantId));
+    const discount = discounts.reduce((sum, allocation) => sum + allocation.amount, 0);
+    throwIfInvalid(
+      discounts.some((allocation) => !Number.isInteger(allocation.amount) || allocation.amount < 0) || discount > fields.price * quantity,
+      "Discount allocations must be whole cents and at most the line's price",
+    );
+    return { id: store.ids.allocate(), ...fields, quantity, imageUrl: store.productImage(domain, variantId), discountAllocations: discounts };
   });
   const number = state.shop.nextOrderNumber++;
   const address = input.shippingAddress ?? customer?.address ?? null;
@@ -90,6 +99,7 @@ export function createOrder(store: SimStore, domain: string, input: CreateOrderI
     taxCents: 0,
     paymentGateway: "shopify_payments",
     paymentStatus: input.payment ?? "paid",
+    saleTransactionId: (input.payment ?? "paid") === "pending" ? null : store.ids.allocate(),
     tags: input.tags ?? [],
     note: input.note ?? null,
     buyerAcceptsMarketing: customer?.emailMarketing === "subscribed",

@@ -1,13 +1,20 @@
 import { throwIfInvalid } from "./errors.ts";
 import type { NumericId } from "./ids.ts";
-import { currentQuantity, orderTotals } from "./order-math.ts";
+import { currentQuantity, discountedAmount, orderTotals } from "./order-math.ts";
 import type { SimStore } from "./store.ts";
-import type { OrderRecord, RefundLineItemRecord, RefundRecord } from "./types.ts";
+import type { Cents, OrderRecord, RefundLineItemRecord, RefundRecord, TransactionRecord } from "./types.ts";
 
 export interface CreateRefundInput {
   lineItems?: { lineItemId: NumericId; quantity: number; restockType?: RefundLineItemRecord["restockType"] }[];
   /** Refund the whole shipping charge. */
   shipping?: boolean;
+  /** Refund this much of the shipping charge instead (returns processing). */
+  shippingAmount?: Cents;
+  /**
+   * The money movements, when the caller decides them (returns processing: original payment and store
+   * credit); by default one refund of the line items and shipping against the order's sale.
+   */
+  transactions?: { amount: Cents; gateway: string; parentId: NumericId | null }[];
   note?: string | null;
   returnId?: NumericId | null;
   at?: Date;
@@ -27,13 +34,24 @@ export function recordRefund(store: SimStore, domain: string, order: OrderRecord
       quantity: requested.quantity,
       restockType: requested.restockType ?? "no_restock",
       locationId: requested.restockType && requested.restockType !== "no_restock" ? state.shop.primaryLocationId : null,
-      subtotal: item!.price * requested.quantity,
+      subtotal: discountedAmount(item!, requested.quantity),
       totalTax: 0,
     };
   });
-  const shippingRefund = input.shipping ? orderTotals(state, order).currentShipping : 0;
+  const shippingRefund = input.shippingAmount ?? (input.shipping ? orderTotals(state, order).currentShipping : 0);
   const amount = lineItems.reduce((sum, item) => sum + item.subtotal, 0) + shippingRefund;
-  throwIfInvalid(amount <= 0, "A refund needs line items or shipping to refund");
+  if (!input.transactions) throwIfInvalid(amount <= 0, "A refund needs line items or shipping to refund");
+  const transaction = (amountCents: Cents, gateway: string, parentId: NumericId | null): TransactionRecord => ({
+    id: store.ids.allocate(),
+    orderId: order.id,
+    kind: "refund",
+    gateway,
+    status: "success",
+    amount: amountCents,
+    message: "Refund processed",
+    parentId,
+    createdAt: at,
+  });
   const refund: RefundRecord = {
     id: store.ids.allocate(),
     orderId: order.id,
@@ -42,20 +60,10 @@ export function recordRefund(store: SimStore, domain: string, order: OrderRecord
     lineItems,
     shippingRefund,
     shippingRefundLineId: shippingRefund > 0 ? store.ids.allocate() : null,
-    transactions:
-      order.paymentStatus === "paid"
-        ? [
-            {
-              id: store.ids.allocate(),
-              orderId: order.id,
-              kind: "refund",
-              gateway: order.paymentGateway,
-              status: "success",
-              amount,
-              message: "Refund processed",
-              createdAt: at,
-            },
-          ]
+    transactions: input.transactions
+      ? input.transactions.map((t) => transaction(t.amount, t.gateway, t.parentId))
+      : order.paymentStatus === "paid"
+        ? [transaction(amount, order.paymentGateway, order.saleTransactionId)]
         : [],
     returnId: input.returnId ?? null,
     createdAt: at,

@@ -1,7 +1,10 @@
 import { throwIfMissing } from "./errors.ts";
 import type { NumericId } from "./ids.ts";
 import type {
+  CollectionRecord,
   CustomerRecord,
+  DiscountRecord,
+  DraftOrderRecord,
   FulfillmentEventRecord,
   FulfillmentRecord,
   LocationRecord,
@@ -9,8 +12,11 @@ import type {
   ProductRecord,
   RefundRecord,
   ReturnRecord,
+  ReverseDeliveryRecord,
+  ReverseFulfillmentOrderRecord,
   ShopRecord,
   StaffUser,
+  StoreCreditAccountRecord,
   VariantRecord,
 } from "./types.ts";
 
@@ -19,6 +25,7 @@ export class ShopState {
   readonly staff: StaffUser[] = [];
   readonly locations = new Map<NumericId, LocationRecord>();
   readonly products = new Map<NumericId, ProductRecord>();
+  readonly collections = new Map<NumericId, CollectionRecord>();
   readonly variants = new Map<NumericId, VariantRecord>();
   readonly customers = new Map<NumericId, CustomerRecord>();
   readonly orders = new Map<NumericId, OrderRecord>();
@@ -26,6 +33,12 @@ export class ShopState {
   readonly fulfillmentEvents = new Map<NumericId, FulfillmentEventRecord>();
   readonly refunds = new Map<NumericId, RefundRecord>();
   readonly returns = new Map<NumericId, ReturnRecord>();
+  readonly reverseFulfillmentOrders = new Map<NumericId, ReverseFulfillmentOrderRecord>();
+  readonly reverseDeliveries = new Map<NumericId, ReverseDeliveryRecord>();
+  /** By customer id: one account per customer (the shop's currency). */
+  readonly storeCreditAccounts = new Map<NumericId, StoreCreditAccountRecord>();
+  readonly discounts = new Map<NumericId, DiscountRecord>();
+  readonly draftOrders = new Map<NumericId, DraftOrderRecord>();
 
   constructor(readonly shop: ShopRecord) {}
 
@@ -53,6 +66,18 @@ export class ShopState {
     return throwIfMissing(this.returns.get(id), `Return ${id}`);
   }
 
+  reverseFulfillmentOrder(id: NumericId): ReverseFulfillmentOrderRecord {
+    return throwIfMissing(this.reverseFulfillmentOrders.get(id), `ReverseFulfillmentOrder ${id}`);
+  }
+
+  reverseDelivery(id: NumericId): ReverseDeliveryRecord {
+    return throwIfMissing(this.reverseDeliveries.get(id), `ReverseDelivery ${id}`);
+  }
+
+  reverseFulfillmentOrdersOf(record: ReturnRecord): ReverseFulfillmentOrderRecord[] {
+    return record.reverseFulfillmentOrderIds.map((id) => this.reverseFulfillmentOrder(id));
+  }
+
   fulfillmentsOf(order: OrderRecord): FulfillmentRecord[] {
     return order.fulfillmentIds.map((id) => this.fulfillment(id));
   }
@@ -71,6 +96,11 @@ export class ShopState {
 
   primaryLocation(): LocationRecord {
     return throwIfMissing(this.locations.get(this.shop.primaryLocationId), "Primary location");
+  }
+
+  /** The smart collections a product is in (their rule matches its product type). */
+  collectionsOf(product: ProductRecord): CollectionRecord[] {
+    return [...this.collections.values()].filter((collection) => collection.productType === product.productType);
   }
 
   owner(): StaffUser {

@@ -1,15 +1,22 @@
 import { randomUUID } from "node:crypto";
 import * as appOps from "./app-operations.ts";
+import * as consentOps from "./consent-operations.ts";
+import * as discountOps from "./discount-operations.ts";
+import * as draftOrderOps from "./draft-order-operations.ts";
 import * as fulfillmentOps from "./fulfillment-operations.ts";
+import * as tagOps from "./tag-operations.ts";
 import * as orderOps from "./order-operations.ts";
 import * as refundOps from "./refund-operations.ts";
 import * as returnOps from "./return-operations.ts";
+import * as returnProcess from "./return-process.ts";
+import * as reverseDeliveryOps from "./reverse-delivery-operations.ts";
 import { StoreError, throwIfMissing } from "./errors.ts";
 import type { StoreChange, StoreEvent, StoreListener } from "./events.ts";
 import { IdAllocator, type NumericId } from "./ids.ts";
 import { ShopState } from "./shop-state.ts";
 import type {
   Address,
+  ConsentDetails,
   CustomerRecord,
   ImageRecord,
   LocationRecord,
@@ -55,6 +62,17 @@ export interface CreateCustomerInput {
   tags?: string[];
   address: Omit<Address, "firstName" | "lastName"> & Partial<Pick<Address, "firstName" | "lastName">>;
   at?: Date;
+}
+
+/** Consent given (or refused) at checkout: recorded by Shopify with that moment. */
+function initialConsent(state: MarketingState | undefined, at: Date): ConsentDetails {
+  const given = state !== undefined && state !== "not_subscribed";
+  return { optInLevel: "single_opt_in", updatedAt: given ? at : null, collectedFrom: "shopify" };
+}
+
+/** Shopify's handle for a title: lower case, non-alphanumerics collapsed to "-". */
+function handleize(title: string): string {
+  return title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
 /** Staff ids for online tokens; kept small (see StaffUser). */
@@ -189,7 +207,7 @@ export class SimStore {
     const product: ProductRecord = {
       id,
       title: input.title,
-      handle: input.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+      handle: handleize(input.title),
       vendor: input.vendor,
       productType: input.productType,
       tags: input.tags ?? [],
@@ -201,7 +219,16 @@ export class SimStore {
     };
     state.products.set(id, product);
     for (const variant of variants) state.variants.set(variant.id, variant);
+    this.ensureProductTypeCollection(state, input.productType, at);
     return product;
+  }
+
+  /** The catalogue is grouped into one smart collection per product type ("Jackets", "Footwear", …). */
+  private ensureProductTypeCollection(state: ShopState, productType: string, at: Date) {
+    if (productType.trim() === "") return;
+    if ([...state.collections.values()].some((collection) => collection.productType === productType)) return;
+    const id = this.ids.allocate();
+    state.collections.set(id, { id, title: productType, handle: handleize(productType), productType, createdAt: at, updatedAt: at });
   }
 
   createCustomer(domain: string, input: CreateCustomerInput): CustomerRecord {
@@ -216,6 +243,8 @@ export class SimStore {
       locale: input.locale ?? "en",
       emailMarketing: input.emailMarketing ?? "not_subscribed",
       smsMarketing: input.smsMarketing ?? "not_subscribed",
+      emailConsent: initialConsent(input.emailMarketing, at),
+      smsConsent: initialConsent(input.smsMarketing, at),
       tags: input.tags ?? [],
       defaultAddressId: this.ids.allocate(),
       address: {
@@ -228,6 +257,10 @@ export class SimStore {
     };
     state.customers.set(customer.id, customer);
     this.emit(domain, { kind: "customer.created", customerId: customer.id }, at);
+    // Consent given at checkout is its own change in Shopify, announced on the consent topics.
+    const sms = customer.smsConsent.updatedAt !== null && customer.phone !== null;
+    const email = customer.emailConsent.updatedAt !== null && customer.email !== null;
+    if (sms || email) this.emit(domain, { kind: "customer.consent_updated", customerId: customer.id, sms, email, customerUpdated: false }, at);
     return customer;
   }
 
@@ -279,8 +312,40 @@ export class SimStore {
     return returnOps.requestReturn(this, domain, orderId, input);
   }
 
-  transitionReturn(domain: string, returnId: NumericId, action: Parameters<typeof returnOps.transitionReturn>[3], input: Parameters<typeof returnOps.transitionReturn>[4] = {}) {
+  createReturn(domain: string, orderId: NumericId, input: returnOps.CreateReturnInput) {
+    return returnOps.createReturn(this, domain, orderId, input);
+  }
+
+  transitionReturn(domain: string, returnId: NumericId, action: Parameters<typeof returnOps.transitionReturn>[3], input: returnOps.TransitionInput = {}) {
     return returnOps.transitionReturn(this, domain, returnId, action, input);
+  }
+
+  processReturn(domain: string, returnId: NumericId, input: returnProcess.ProcessReturnInput) {
+    return returnProcess.processReturn(this, domain, returnId, input);
+  }
+
+  createReverseDelivery(domain: string, reverseFulfillmentOrderId: NumericId, input: reverseDeliveryOps.CreateReverseDeliveryInput) {
+    return reverseDeliveryOps.createReverseDelivery(this, domain, reverseFulfillmentOrderId, input);
+  }
+
+  addOrderTags(domain: string, orderId: NumericId, tags: string[]) {
+    return tagOps.addOrderTags(this, domain, orderId, tags);
+  }
+
+  removeOrderTags(domain: string, orderId: NumericId, tags: string[]) {
+    return tagOps.removeOrderTags(this, domain, orderId, tags);
+  }
+
+  createDraftOrder(domain: string, input: draftOrderOps.CreateDraftOrderInput) {
+    return draftOrderOps.createDraftOrder(this, domain, input);
+  }
+
+  updateMarketingConsent(domain: string, customerId: NumericId, input: consentOps.UpdateConsentInput) {
+    return consentOps.updateMarketingConsent(this, domain, customerId, input);
+  }
+
+  createCodeDiscount(domain: string, input: discountOps.CreateCodeDiscountInput) {
+    return discountOps.createCodeDiscount(this, domain, input);
   }
 
   uninstallApp(domain: string, input: { at?: Date } = {}) {

@@ -93,7 +93,29 @@ export interface ProductRecord {
   updatedAt: Date;
 }
 
+/**
+ * A smart collection whose one rule is "product type equals …" (how the seeded catalogue is grouped);
+ * a product belongs to it while its type matches.
+ */
+export interface CollectionRecord {
+  id: NumericId;
+  title: string;
+  handle: string;
+  productType: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export type MarketingState = "subscribed" | "not_subscribed" | "unsubscribed" | "pending";
+export type MarketingOptInLevel = "single_opt_in" | "confirmed_opt_in" | "unknown";
+
+/** When and how a consent state was last set; `updatedAt` is null for a state never set (not_subscribed). */
+export interface ConsentDetails {
+  optInLevel: MarketingOptInLevel;
+  updatedAt: Date | null;
+  /** SHOPIFY: given at checkout or in the customer account; OTHER: set by the merchant or an app. */
+  collectedFrom: "shopify" | "other";
+}
 
 export interface CustomerRecord {
   id: NumericId;
@@ -104,6 +126,8 @@ export interface CustomerRecord {
   locale: string;
   emailMarketing: MarketingState;
   smsMarketing: MarketingState;
+  emailConsent: ConsentDetails;
+  smsConsent: ConsentDetails;
   tags: string[];
   defaultAddressId: NumericId;
   address: Address;
@@ -125,6 +149,14 @@ export interface LineItemRecord {
   requiresShipping: boolean;
   taxable: boolean;
   imageUrl: string | null;
+  /** An order-level discount's share of the whole line (all units), as Shopify allocates a code across lines. */
+  discountAllocations?: DiscountAllocationRecord[];
+}
+
+export interface DiscountAllocationRecord {
+  amount: Cents;
+  /** What the buyer saw, e.g. the code ("WELCOME10") or an automatic discount's title. */
+  title: string;
 }
 
 export interface ShippingLineRecord {
@@ -164,6 +196,8 @@ export interface OrderRecord {
   /** Before refunds; refunds are kept separately and subtracted for current_* amounts. */
   paymentGateway: string;
   paymentStatus: "pending" | "authorized" | "paid" | "voided";
+  /** The checkout's sale (or authorization) transaction; refunds name it as their parent. */
+  saleTransactionId: NumericId | null;
   tags: string[];
   note: string | null;
   buyerAcceptsMarketing: boolean;
@@ -263,6 +297,8 @@ export interface TransactionRecord {
   status: "success" | "failure" | "pending";
   amount: Cents;
   message: string | null;
+  /** The sale a refund is taken from; null for store credit, which has no parent payment. */
+  parentId?: NumericId | null;
   createdAt: Date;
 }
 
@@ -283,14 +319,44 @@ export interface RefundRecord {
 
 export type ReturnStatus = "requested" | "open" | "closed" | "declined" | "canceled";
 
+/** Shopify's `ReturnReason` enum values (uppercase), kept as the API spells them. */
+export type ReturnReasonCode =
+  | "COLOR"
+  | "DEFECTIVE"
+  | "NOT_AS_DESCRIBED"
+  | "OTHER"
+  | "SIZE_TOO_LARGE"
+  | "SIZE_TOO_SMALL"
+  | "STYLE"
+  | "UNKNOWN"
+  | "UNWANTED"
+  | "WRONG_ITEM";
+
 export interface ReturnLineItemRecord {
   id: NumericId;
   fulfillmentLineItemId: NumericId;
   lineItemId: NumericId;
   quantity: number;
-  returnReason: string;
+  returnReason: ReturnReasonCode;
+  returnReasonDefinitionId: NumericId | null;
+  returnReasonNote: string;
   customerNote: string | null;
+  /** Percentage (0–100) kept back from the refund, when the merchant charges one. */
+  restockingFeePercentage: number | null;
+  processedQuantity: number;
+  refundedQuantity: number;
 }
+
+export interface ExchangeLineItemRecord {
+  id: NumericId;
+  variantId: NumericId;
+  quantity: number;
+  processedQuantity: number;
+  /** Order line items added for this exchange when it is processed. */
+  lineItemIds: NumericId[];
+}
+
+export type ReturnDeclineReasonCode = "FINAL_SALE" | "OTHER" | "RETURN_PERIOD_ENDED";
 
 export interface ReturnRecord {
   id: NumericId;
@@ -298,7 +364,125 @@ export interface ReturnRecord {
   name: string;
   status: ReturnStatus;
   lineItems: ReturnLineItemRecord[];
-  decline: { reason: string; note: string | null } | null;
+  exchangeLineItems: ExchangeLineItemRecord[];
+  shippingFee: { id: NumericId; amount: Cents } | null;
+  decline: { reason: ReturnDeclineReasonCode; note: string | null } | null;
+  requestApprovedAt: Date | null;
+  closedAt: Date | null;
+  reverseFulfillmentOrderIds: NumericId[];
+  refundIds: NumericId[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type DispositionType = "MISSING" | "NOT_RESTOCKED" | "PROCESSING_REQUIRED" | "RESTOCKED";
+
+export interface DispositionRecord {
+  id: NumericId;
+  type: DispositionType;
+  quantity: number;
+  locationId: NumericId | null;
+  createdAt: Date;
+}
+
+export interface ReverseFulfillmentOrderLineItemRecord {
+  id: NumericId;
+  returnLineItemId: NumericId;
+  fulfillmentLineItemId: NumericId;
+  totalQuantity: number;
+  dispositions: DispositionRecord[];
+}
+
+/** What the merchant expects back for a return; created when the return opens. */
+export interface ReverseFulfillmentOrderRecord {
+  id: NumericId;
+  returnId: NumericId;
+  orderId: NumericId;
+  status: "open" | "closed" | "canceled";
+  lineItems: ReverseFulfillmentOrderLineItemRecord[];
+  reverseDeliveryIds: NumericId[];
+}
+
+/** A return shipment: label and tracking for (part of) a reverse fulfillment order. */
+export interface ReverseDeliveryRecord {
+  id: NumericId;
+  reverseFulfillmentOrderId: NumericId;
+  lineItems: { id: NumericId; reverseFulfillmentOrderLineItemId: NumericId; quantity: number }[];
+  tracking: { number: string | null; url: string | null; carrierName: string | null } | null;
+  label: { fileUrl: string; createdAt: Date; updatedAt: Date } | null;
+  createdAt: Date;
+}
+
+/** A customer's store credit in one currency; returns processing credits it. */
+export interface StoreCreditAccountRecord {
+  id: NumericId;
+  customerId: NumericId;
+  currency: string;
+  transactions: { id: NumericId; amount: Cents; expiresAt: Date | null; refundId: NumericId | null; createdAt: Date }[];
+}
+
+export type DiscountValue = { kind: "percentage"; percentage: number } | { kind: "amount"; amount: Cents; appliesOnEachItem: boolean };
+
+/** A basic code discount (amount or percentage off), as `discountCodeBasicCreate` makes it. */
+export interface DiscountRecord {
+  id: NumericId;
+  title: string;
+  code: string;
+  redeemCodeId: NumericId;
+  value: DiscountValue;
+  /** Null: every customer; else only these may use the code. */
+  customerIds: NumericId[] | null;
+  /** Null: the whole order; else only these products. */
+  productIds: NumericId[] | null;
+  minimumSubtotal: Cents | null;
+  minimumQuantity: number | null;
+  usageLimit: number | null;
+  appliesOncePerCustomer: boolean;
+  combinesWith: { orderDiscounts: boolean; productDiscounts: boolean; shippingDiscounts: boolean };
+  tags: string[];
+  startsAt: Date;
+  endsAt: Date | null;
+  usageCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DraftOrderAppliedDiscountRecord {
+  title: string | null;
+  description: string;
+  value: number;
+  valueType: "FIXED_AMOUNT" | "PERCENTAGE";
+}
+
+export interface DraftOrderLineItemRecord {
+  id: NumericId;
+  variantId: NumericId | null;
+  productId: NumericId | null;
+  title: string;
+  variantTitle: string | null;
+  sku: string | null;
+  vendor: string | null;
+  quantity: number;
+  price: Cents;
+  grams: number;
+  requiresShipping: boolean;
+  taxable: boolean;
+  appliedDiscount: DraftOrderAppliedDiscountRecord | null;
+}
+
+/** A draft order (e.g. a free reship), created by `draftOrderCreate`; completing it is not modelled. */
+export interface DraftOrderRecord {
+  id: NumericId;
+  name: string;
+  status: "open" | "invoice_sent" | "completed";
+  customerId: NumericId | null;
+  email: string | null;
+  phone: string | null;
+  lineItems: DraftOrderLineItemRecord[];
+  appliedDiscount: DraftOrderAppliedDiscountRecord | null;
+  shippingAddress: Address | null;
+  note: string | null;
+  tags: string[];
   createdAt: Date;
   updatedAt: Date;
 }

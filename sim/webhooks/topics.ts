@@ -2,11 +2,13 @@ import type { StoreEvent } from "../store/events.ts";
 import { financialStatus, restFulfillmentStatus } from "../store/order-math.ts";
 import type { SimStore } from "../store/store.ts";
 import { customersDataRequestPayload, customersRedactPayload, scopesUpdatePayload, shopRedactPayload } from "./payloads/compliance.ts";
-import { customerPayload } from "./payloads/customer.ts";
+import { customerPayload, emailConsentPayload, smsConsentPayload } from "./payloads/customer.ts";
+import { discountPayload } from "./payloads/discount.ts";
+import { draftOrderPayload } from "./payloads/draft-order.ts";
 import { fulfillmentEventPayload, fulfillmentPayload } from "./payloads/fulfillment.ts";
 import { orderPayload } from "./payloads/order.ts";
 import { refundPayload } from "./payloads/refund.ts";
-import { returnPayload } from "./payloads/return.ts";
+import { disposePayload, returnPayload, reverseDeliveryPayload } from "./payloads/return.ts";
 import { shopPayload } from "./payloads/shop.ts";
 
 export interface TopicMessage {
@@ -27,6 +29,14 @@ export function topicsForEvent(store: SimStore, event: StoreEvent): TopicMessage
   switch (change.kind) {
     case "customer.created":
       return [{ topic: "customers/create", payload: customerPayload(state.customer(change.customerId), state.shop) }];
+    case "customer.consent_updated": {
+      const customer = state.customer(change.customerId);
+      const messages: TopicMessage[] = [];
+      if (change.customerUpdated) messages.push({ topic: "customers/update", payload: customerPayload(customer, state.shop) });
+      if (change.sms) messages.push({ topic: "customers_marketing_consent/update", payload: smsConsentPayload(customer, state.shop) });
+      if (change.email) messages.push({ topic: "customers_email_marketing_consent/update", payload: emailConsentPayload(customer, state.shop) });
+      return messages;
+    }
     case "order.created": {
       const record = state.order(change.orderId);
       const payload = order();
@@ -70,7 +80,25 @@ export function topicsForEvent(store: SimStore, event: StoreEvent): TopicMessage
         { topic: "orders/updated", payload: order() },
       ];
     case "return.changed":
-      return [{ topic: `returns/${change.action}`, payload: returnPayload(state.return(change.returnId), change.action) }];
+      return [{ topic: `returns/${change.action}`, payload: returnPayload(state, state.return(change.returnId), change.action) }];
+    case "return.processed": {
+      const record = state.return(change.returnId);
+      const messages: TopicMessage[] = [];
+      if (change.refundId) messages.push({ topic: "refunds/create", payload: refundPayload(state, state.refund(change.refundId)) });
+      for (const id of change.disposedReverseFulfillmentOrderIds) {
+        messages.push({ topic: "reverse_fulfillment_orders/dispose", payload: disposePayload(state.reverseFulfillmentOrder(id)) });
+      }
+      messages.push({ topic: "returns/process", payload: returnPayload(state, record, "process") });
+      if (change.closed) messages.push({ topic: "returns/close", payload: returnPayload(state, record, "close") });
+      messages.push({ topic: "orders/updated", payload: order() });
+      return messages;
+    }
+    case "reverse_delivery.attached":
+      return [{ topic: "reverse_deliveries/attach_deliverable", payload: reverseDeliveryPayload(state, state.reverseDelivery(change.reverseDeliveryId)) }];
+    case "discount.created":
+      return [{ topic: "discounts/create", payload: discountPayload(state, state.discounts.get(change.discountId)!, event.occurredAt) }];
+    case "draft_order.created":
+      return [{ topic: "draft_orders/create", payload: draftOrderPayload(state, state.draftOrders.get(change.draftOrderId)!) }];
     case "app.uninstalled":
       return [{ topic: "app/uninstalled", payload: shopPayload(state) }];
     case "app.scopes_updated":

@@ -1,13 +1,15 @@
-import type { CustomerRecord, ImageRecord, MarketingState, ProductRecord, VariantRecord } from "../../store/types.ts";
+import type { ConsentDetails, CustomerRecord, ImageRecord, MarketingState, ProductRecord, VariantRecord } from "../../store/types.ts";
 import { connection, type ConnectionArgs } from "../connection.ts";
 import type { ResolverContext, TypeResolvers } from "../resolver-types.ts";
-import { money, moneyV2 } from "../scalars.ts";
+import { dateTime, money, moneyV2 } from "../scalars.ts";
 
 export const productResolvers: TypeResolvers<ProductRecord> = {
   featuredImage: (product) => product.images[0] ?? null,
   images: (product, args: ConnectionArgs) => connection(product.images, args, (image) => [0, image.id]),
   variants: (product, args: ConnectionArgs) => connection(product.variants, args, (variant) => [0, variant.id]),
   totalVariants: (product) => product.variants.length,
+  collections: (product, args: ConnectionArgs, ctx: ResolverContext) =>
+    connection(ctx.state.collectionsOf(product), args, (collection) => [0, collection.id]),
   onlineStoreUrl: (product, _args, ctx: ResolverContext) => `https://${ctx.state.shop.domain}/products/${product.handle}`,
 };
 
@@ -32,25 +34,53 @@ function marketingState(state: MarketingState): string {
   return state.toUpperCase();
 }
 
+/** Shopify reports no opt-in level for a consent never given. */
+function optInLevel(consent: ConsentDetails): string | null {
+  return consent.updatedAt ? consent.optInLevel.toUpperCase() : null;
+}
+
 export const customerResolvers: TypeResolvers<CustomerRecord> = {
   displayName: (customer) => [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || "",
   defaultAddress: (customer) => customer.address,
   addresses: (customer) => [customer.address],
   defaultEmailAddress: (customer) =>
-    customer.email ? { emailAddress: customer.email, marketingState: marketingState(customer.emailMarketing) } : null,
+    customer.email
+      ? {
+          emailAddress: customer.email,
+          marketingState: marketingState(customer.emailMarketing),
+          marketingOptInLevel: optInLevel(customer.emailConsent),
+          marketingUpdatedAt: dateTime(customer.emailConsent.updatedAt),
+          sourceLocation: null,
+        }
+      : null,
   defaultPhoneNumber: (customer) =>
-    customer.phone ? { phoneNumber: customer.phone, marketingState: marketingState(customer.smsMarketing) } : null,
+    customer.phone
+      ? {
+          phoneNumber: customer.phone,
+          marketingState: marketingState(customer.smsMarketing),
+          marketingOptInLevel: optInLevel(customer.smsConsent),
+          marketingUpdatedAt: dateTime(customer.smsConsent.updatedAt),
+          marketingCollectedFrom: customer.smsConsent.collectedFrom.toUpperCase(),
+          sourceLocation: null,
+        }
+      : null,
   emailMarketingConsent: (customer) =>
     customer.email
-      ? { marketingState: marketingState(customer.emailMarketing), marketingOptInLevel: "SINGLE_OPT_IN", consentUpdatedAt: null, sourceLocation: null }
+      ? {
+          marketingState: marketingState(customer.emailMarketing),
+          marketingOptInLevel: optInLevel(customer.emailConsent),
+          consentUpdatedAt: dateTime(customer.emailConsent.updatedAt),
+          sourceLocation: null,
+        }
       : null,
   smsMarketingConsent: (customer) =>
     customer.phone
       ? {
           marketingState: marketingState(customer.smsMarketing),
-          marketingOptInLevel: "SINGLE_OPT_IN",
-          consentUpdatedAt: null,
-          consentCollectedFrom: "SHOPIFY",
+          // Non-null in the schema: Shopify reports the shop's opt-in level even before consent is given.
+          marketingOptInLevel: customer.smsConsent.optInLevel.toUpperCase(),
+          consentUpdatedAt: dateTime(customer.smsConsent.updatedAt),
+          consentCollectedFrom: customer.smsConsent.collectedFrom.toUpperCase(),
           sourceLocation: null,
         }
       : null,

@@ -1,9 +1,10 @@
-import { financialStatus, orderTotals, restFulfillmentStatus, currentQuantity } from "../../store/order-math.ts";
+import { currentQuantity, discountedUnitPrice, financialStatus, lineDiscount, orderTotals, restFulfillmentStatus } from "../../store/order-math.ts";
 import type { Address, LineItemRecord, OrderRecord, RefundRecord } from "../../store/types.ts";
 import { orderStatusUrl } from "../../store/urls.ts";
 import { connection, firstOf, type ConnectionArgs } from "../connection.ts";
 import type { ResolverContext, TypeResolvers } from "../resolver-types.ts";
 import { dateTime, moneyBag } from "../scalars.ts";
+import { orderTransactions } from "./returns.ts";
 
 /** A line item knows its order for derived quantities. */
 export interface LineItemSource extends LineItemRecord {
@@ -12,6 +13,14 @@ export interface LineItemSource extends LineItemRecord {
 
 export function lineItemSource(order: OrderRecord, item: LineItemRecord): LineItemSource {
   return { ...item, order };
+}
+
+/** Shopify's summary of an order's returns: an open one wins over a request, which wins over finished ones. */
+function orderReturnStatus(statuses: string[]): string {
+  if (statuses.includes("open")) return "IN_PROGRESS";
+  if (statuses.includes("requested")) return "RETURN_REQUESTED";
+  if (statuses.includes("closed")) return "RETURNED";
+  return "NO_RETURN";
 }
 
 const DISPLAY_FULFILLMENT: Record<string, string> = { fulfilled: "FULFILLED", partial: "PARTIALLY_FULFILLED" };
@@ -45,6 +54,8 @@ export const orderResolvers: TypeResolvers<OrderRecord> = {
   refunds: (order, args: { first?: number | null }, ctx: ResolverContext) => firstOf(ctx.state.refundsOf(order), args.first),
   returns: (order, args: ConnectionArgs, ctx: ResolverContext) =>
     connection(ctx.state.returnsOf(order), args, (record) => [0, record.id]),
+  transactions: (order, args: { first?: number | null }, ctx: ResolverContext) => firstOf(orderTransactions(ctx.state, order), args.first),
+  returnStatus: (order, _args, ctx: ResolverContext) => orderReturnStatus(ctx.state.returnsOf(order).map((r) => r.status)),
 };
 
 export const lineItemResolvers: TypeResolvers<LineItemSource> = {
@@ -53,8 +64,12 @@ export const lineItemResolvers: TypeResolvers<LineItemSource> = {
   product: (item, _args, ctx: ResolverContext) => (item.productId ? (ctx.state.products.get(item.productId) ?? null) : null),
   variant: (item, _args, ctx: ResolverContext) => (item.variantId ? (ctx.state.variants.get(item.variantId) ?? null) : null),
   originalUnitPriceSet: (item) => moneyBag(item.price, item.order.currency),
+  // The sim's allocations are order-level (a code's share of the line), which Shopify leaves out of
+  // discountedUnitPriceSet and counts in the "after all discounts" price and totalDiscountSet.
   discountedUnitPriceSet: (item) => moneyBag(item.price, item.order.currency),
+  discountedUnitPriceAfterAllDiscountsSet: (item) => moneyBag(discountedUnitPrice(item), item.order.currency),
   originalTotalSet: (item) => moneyBag(item.price * item.quantity, item.order.currency),
+  totalDiscountSet: (item) => moneyBag(lineDiscount(item), item.order.currency),
   image: (item) => (item.imageUrl ? { id: null, url: item.imageUrl, altText: item.title, width: 1200, height: 1200 } : null),
 };
 
@@ -66,6 +81,13 @@ export const mailingAddressResolvers: TypeResolvers<Address> = {
 
 export const refundResolvers: TypeResolvers<RefundRecord> = {
   createdAt: (refund) => dateTime(refund.createdAt),
+  updatedAt: (refund) => dateTime(refund.processedAt),
+  processedAt: (refund) => dateTime(refund.processedAt),
+  order: (refund, _args, ctx: ResolverContext) => ctx.state.order(refund.orderId),
+  return: (refund, _args, ctx: ResolverContext) => (refund.returnId ? (ctx.state.returns.get(refund.returnId) ?? null) : null),
+  staffMember: () => null,
+  duties: () => [],
+  transactions: (refund, args: ConnectionArgs) => connection(refund.transactions, args, (t) => [0, t.id]),
   totalRefundedSet: (refund, _args, ctx: ResolverContext) =>
     moneyBag(refund.transactions.reduce((sum, t) => sum + t.amount, 0), ctx.state.order(refund.orderId).currency),
   refundLineItems: (refund, args: ConnectionArgs, ctx: ResolverContext) => {

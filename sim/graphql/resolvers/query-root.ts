@@ -142,6 +142,9 @@ function findNode(ctx: ResolverContext, gid: string): object | null {
     Location: () => state.locations.get(id),
     Refund: () => state.refunds.get(id),
     Return: () => state.returns.get(id),
+    ReverseFulfillmentOrder: () => state.reverseFulfillmentOrders.get(id),
+    ReverseDelivery: () => state.reverseDeliveries.get(id),
+    DraftOrder: () => state.draftOrders.get(id),
     Shop: () => (state.shop.id === id ? state.shop : undefined),
   };
   const record = lookups[typeName]?.();

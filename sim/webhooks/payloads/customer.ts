@@ -36,3 +36,32 @@ export function customerPayload(customer: CustomerRecord, shop: ShopRecord) {
     default_address,
   };
 }
+
+/** `customers_marketing_consent/update`: the customer's SMS consent. */
+export function smsConsentPayload(customer: CustomerRecord, shop: ShopRecord) {
+  const given = customer.smsConsent.updatedAt !== null;
+  return {
+    id: idNumber(customer.id),
+    phone: customer.phone,
+    sms_marketing_consent: {
+      state: customer.smsMarketing,
+      opt_in_level: given ? customer.smsConsent.optInLevel : null,
+      consent_updated_at: shopTime(customer.smsConsent.updatedAt, shop.ianaTimezone),
+      consent_collected_from: customer.smsConsent.collectedFrom,
+    },
+  };
+}
+
+/** `customers_email_marketing_consent/update`: the customer's email consent. */
+export function emailConsentPayload(customer: CustomerRecord, shop: ShopRecord) {
+  const given = customer.emailConsent.updatedAt !== null;
+  return {
+    customer_id: idNumber(customer.id),
+    email_address: customer.email,
+    email_marketing_consent: {
+      state: customer.emailMarketing,
+      opt_in_level: given ? customer.emailConsent.optInLevel : null,
+      consent_updated_at: shopTime(customer.emailConsent.updatedAt, shop.ianaTimezone),
+    },
+  };
+}

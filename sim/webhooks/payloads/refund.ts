@@ -19,7 +19,7 @@ function transactionPayload(state: ShopState, transaction: TransactionRecord, or
     authorization: null,
     location_id: null,
     user_id: null,
-    parent_id: null,
+    parent_id: nullableId(transaction.parentId ?? null),
     processed_at: shopTime(transaction.createdAt, tz),
     device_id: null,
     error_code: null,
