@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { serializeSqliteConnection } from "./db/serialized-sqlite.server";
 import { env } from "./env.server";
 
 /**
@@ -47,7 +48,7 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
   const provider = providerOf(url);
   if (provider === "sqlite") {
     // WAL lets readers run while the single writer commits; busy_timeout makes writers wait for the lock.
-    const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 });
+    const adapter = serializeSqliteConnection(new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }));
     const prisma = new SqliteClient({ adapter });
     return { prisma, provider, url, close: () => prisma.$disconnect() };
   }
