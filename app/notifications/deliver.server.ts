@@ -1,4 +1,6 @@
 import type { Db } from "~/db.server";
+import { promisesForMessage } from "~/delivery-estimates/live/message-promises.server";
+import { promiseToShow } from "~/delivery-estimates/live/order-promises";
 import { env } from "~/env.server";
 import type { NotificationMessage } from "~/generated/sqlite/client";
 import { trackingPageLink } from "~/tracking-page/signed-links.server";
@@ -15,11 +17,14 @@ import type { SuppressionReason } from "./message-status";
 import { emailMessageId } from "./message-id";
 import { chooseMessageLocale } from "./messages";
 import { openExceptionKindOf } from "./exception-notice.server";
-import { EXCEPTION_TRIGGER, milestoneStillCurrent, SHIPMENT_MILESTONES, TRIGGERS, type ShipmentMilestone, type Trigger } from "./milestones";
+import { returnMilestoneOfKey } from "./dedupe-key";
+import { EXCEPTION_TRIGGER, FOLLOW_UP_TRIGGER, milestoneStillCurrent, RETURN_TRIGGER, SHIPMENT_MILESTONES, TRIGGERS, type ShipmentMilestone, type Trigger } from "./milestones";
 import { currentStatus, fulfillmentShipments, loadOrderFacts, type OrderFacts } from "./order-facts.server";
 import { recipientFor } from "./recipient";
 import { isAddressSuppressed } from "./suppressions.server";
 import { smsBody } from "./sms/body";
+import { loadTemplateOverrides } from "./templates/templates.server";
+import { SMS_STATUS_CALLBACK_PATH } from "./sms/delivery-status";
 import type { Channel } from "./channels";
 
 export interface DeliverOptions {
@@ -90,7 +95,9 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   if (!facts) return { suppress: "order_missing" };
   const exceptionKind = trigger === EXCEPTION_TRIGGER ? await openExceptionKindOf(db, message.shop, message.dedupeKey) : undefined;
   if (exceptionKind === null) return { suppress: "superseded" };
-  const overtaken = staleness(trigger, message, facts);
+  const returnMilestone = trigger === RETURN_TRIGGER ? returnMilestoneOfKey(message.dedupeKey) : undefined;
+  if (returnMilestone === null) return { fail: `no return milestone in key "${message.dedupeKey}"` };
+  const overtaken = staleness(trigger, message, facts) ?? (trigger === FOLLOW_UP_TRIGGER ? await returnStarted(db, message) : null);
   if (overtaken) return { suppress: overtaken };
   const recipient = recipientFor(channel, facts.contact);
   if ("reason" in recipient) return { suppress: recipient.reason };
@@ -103,21 +110,32 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   const shopName = context.settings.notifications.senderName ?? shopRow?.name ?? message.shop;
   const locale = chooseMessageLocale({ orderLocale: facts.order.locale, customerLocale: facts.customerLocale, shopDefault: context.settings.locale.defaultLocale });
   const tracking = await trackingPageLink(message.shop, message.orderId, { now });
+  const overrides = await loadTemplateOverrides(db, message.shop, { trigger, channel, locale });
 
   if (channel === "sms") {
-    const body = smsBody({ trigger, locale, shopName, orderName: facts.order.name, link: tracking });
-    return { send: () => channels.sms!.send({ to: recipient.address, body }), subject: null, locale, recipientHash: hash };
+    const body = smsBody({ trigger, locale, shopName, orderName: facts.order.name, link: tracking, customerName: facts.order.customerFirstName, returnMilestone, override: overrides.sms });
+    const statusCallback = new URL(SMS_STATUS_CALLBACK_PATH, env().SHOPIFY_APP_URL).href;
+    return { send: () => channels.sms!.send({ to: recipient.address, body, statusCallback }), subject: null, locale, recipientHash: hash };
   }
   const target = { shop: message.shop, messageId: message.id };
+  const promises = await promisesForMessage(db, message.shop, message.orderId, now);
   const emailFacts: MessageFacts = {
     trigger,
     locale,
     exceptionKind,
+    returnMilestone,
+    overrides,
     timeZone: context.timeZone,
     shopName,
     branding: context.settings.branding,
     order: { name: facts.order.name, firstName: facts.order.customerFirstName },
-    parcels: parcels.map((shipment) => ({ carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, estimatedDeliveryAt: shipment.estimatedDeliveryAt })),
+    parcels: parcels.map((shipment) => ({
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      estimatedDeliveryAt: shipment.estimatedDeliveryAt,
+      promise: promiseToShow(promises, { id: shipment.id, status: currentStatus(shipment) }),
+    })),
+    orderPromise: parcels.length ? null : promiseToShow(promises, null),
     items: facts.items,
     links: {
       tracking: await clickUrl({ ...target, url: tracking }, now),
@@ -152,6 +170,8 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
 
 /** Why the moment of a message has passed, if it has: a cancelled order, a parcel whose milestone was overtaken. */
 function staleness(trigger: Trigger, message: NotificationMessage, facts: OrderFacts): SuppressionReason | null {
+  // A return's news (a refund above all) stays true whatever happened to the order.
+  if (trigger === RETURN_TRIGGER) return null;
   if (facts.order.cancelledAt) return "order_cancelled";
   if (!message.shipmentId) return null;
   // An exception notice is current while its flag is open (checked by the caller), whatever the parcel's status.
@@ -172,4 +192,10 @@ async function parcelsFor(db: Db, trigger: Trigger, message: NotificationMessage
   const named = absorbed.length ? (await loadOrderFacts(db, message.shop, message.orderId, shipmentIds))?.shipments ?? facts.shipments : facts.shipments;
   if (trigger === "shipped") return (await fulfillmentShipments(db, message.shop, message.orderId, named)).filter((shipment) => currentStatus(shipment) !== "cancelled");
   return named.filter((shipment) => milestoneStillCurrent(trigger as ShipmentMilestone, currentStatus(shipment)));
+}
+
+/** A follow-up is not sent once the shopper started a return of the order (notifyReturnUpdate recorded one). */
+async function returnStarted(db: Db, message: NotificationMessage): Promise<SuppressionReason | null> {
+  const returns = await db.notificationMessage.count({ where: { shop: message.shop, orderId: message.orderId, trigger: RETURN_TRIGGER } });
+  return returns ? "return_started" : null;
 }

@@ -21,6 +21,7 @@ export const SUPPRESSION_REASONS = [
   "order_cancelled",
   "coalesced",
   "order_missing",
+  "return_started",
 ] as const;
 
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];

@@ -20,8 +20,14 @@ export type ShipmentMilestone = (typeof SHIPMENT_MILESTONES)[number];
 /** The apology for a delivery problem the exceptions scan found (app/exceptions): stalled, late, not shipped in time. */
 export const EXCEPTION_TRIGGER = "shipment_exception";
 
-/** Every notification trigger: the order confirmation, the shipment milestones and the exception notice. */
-export const TRIGGERS = ["order_confirmed", ...SHIPMENT_MILESTONES, EXCEPTION_TRIGGER] as const;
+/** A step of a return the shopper hears about (the returns module calls notifyReturnUpdate). */
+export const RETURN_TRIGGER = "return_update";
+
+/** The note some days after everything was delivered (later: a survey or review request). */
+export const FOLLOW_UP_TRIGGER = "delivered_follow_up";
+
+/** Every notification trigger: the order confirmation, the shipment milestones, the exception notice, return updates and the follow-up. */
+export const TRIGGERS = ["order_confirmed", ...SHIPMENT_MILESTONES, EXCEPTION_TRIGGER, RETURN_TRIGGER, FOLLOW_UP_TRIGGER] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 /** Statuses that announce themselves: reaching one is its own milestone. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { exceptionSettingsSchema } from "~/exceptions/settings";
 import { CHANNELS, type Channel } from "./channels";
-import { TRIGGERS, type Trigger } from "./milestones";
+import { FOLLOW_UP_TRIGGER, TRIGGERS, type Trigger } from "./milestones";
 
 // Like the shop settings document, every level uses prefault({}) so a stored document missing a trigger or a
 // field reads as its defaults: preferences saved by an older version stay valid as triggers are added.
@@ -16,12 +16,14 @@ const triggerSchema = (defaults: { email: boolean; sms: boolean }) =>
     delayMinutes: z.int().min(0).max(60 * 24 * 30).default(0),
   });
 
-// Every trigger is on by email; SMS, costlier and more intrusive, only for the moments a shopper acts on.
+// Every trigger but the follow-up is on by email; SMS, costlier and more intrusive, only for the moments a shopper
+// acts on. The follow-up says nothing the shopper needs, so the merchant switches it on.
 const SMS_BY_DEFAULT: ReadonlySet<Trigger> = new Set(["out_for_delivery", "delivered", "attempted_delivery", "ready_for_pickup", "exception"]);
+const EMAIL_OFF_BY_DEFAULT: ReadonlySet<Trigger> = new Set([FOLLOW_UP_TRIGGER]);
 
 const triggersSchema = z.object(
   Object.fromEntries(
-    TRIGGERS.map((trigger) => [trigger, triggerSchema({ email: true, sms: SMS_BY_DEFAULT.has(trigger) }).prefault({})]),
+    TRIGGERS.map((trigger) => [trigger, triggerSchema({ email: !EMAIL_OFF_BY_DEFAULT.has(trigger), sms: SMS_BY_DEFAULT.has(trigger) }).prefault({})]),
   ) as Record<Trigger, z.ZodPrefault<ReturnType<typeof triggerSchema>>>,
 );
 
@@ -42,6 +44,8 @@ export const notificationPreferencesSchema = z.object({
    * message: the first waits this long for its siblings.
    */
   coalesceMinutes: z.int().min(0).max(24 * 60).default(15),
+  /** The follow-up goes this many days after the last parcel of an order was delivered (plus its trigger delay). */
+  followUpDays: z.int("must be a whole number of days").min(1, "must be at least 1 day").max(60, "must be at most 60 days").default(3),
   /** What the exceptions scan flags (stall period, past-due grace, kinds switched on). */
   exceptions: exceptionSettingsSchema.prefault({}),
 });

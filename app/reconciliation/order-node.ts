@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { joinTags, lowerCaseEnum, normaliseFulfillmentStatus, type OrderSnapshot } from "~/orders/order-snapshot";
 import { decimalText, gid, optionalText, optionalTimestamp, timestamp } from "~/orders/payload-fields";
+import { smsConsentState } from "~/orders/sms-consent";
 import { parcelsFrom, type FulfillmentEventRecord, type FulfillmentSnapshot } from "~/tracking/fulfillment-snapshot";
 import { shipmentStatusFromShopify, shopifyEventStatusSchema } from "~/tracking/status";
 
@@ -87,7 +88,7 @@ const orderNode = z.object({
       locale: optionalText,
       updatedAt: timestamp,
       defaultEmailAddress: z.object({ emailAddress: optionalText }).nullish(),
-      defaultPhoneNumber: z.object({ phoneNumber: optionalText }).nullish(),
+      defaultPhoneNumber: z.object({ phoneNumber: optionalText, marketingState: smsConsentState }).nullish(),
     })
     .nullish(),
   cancelledAt: optionalTimestamp,
@@ -174,6 +175,8 @@ export function readingFromOrderNode(node: OrderNode): OrderReading {
             id: customer.id,
             email: customer.defaultEmailAddress?.emailAddress ?? null,
             phone: customer.defaultPhoneNumber?.phoneNumber ?? null,
+            // No default phone means nothing to consent with: the same as REST's null sms_marketing_consent.
+            smsConsent: customer.defaultPhoneNumber?.marketingState ?? null,
             firstName: customer.firstName,
             locale: customer.locale,
             shopifyUpdatedAt: customer.updatedAt,

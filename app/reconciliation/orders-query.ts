@@ -77,6 +77,7 @@ export const ORDER_DETAILS_QUERY = `#graphql
           }
           defaultPhoneNumber {
             phoneNumber
+            marketingState
           }
         }
         cancelledAt

@@ -14,16 +14,18 @@ interface Props {
   draft: SettingsDraft;
   onQuietHours(patch: Partial<SettingsDraft["quietHours"]>): void;
   onCoalesce(value: string): void;
+  onFollowUpDays(value: string): void;
   fieldErrors?: Record<string, string[]>;
 }
 
 const CHANNEL_LABELS: Record<Channel, string> = { email: "Email", sms: "SMS" };
 
-/** Quiet hours (in the shopper's time zone) and how long split parcels wait for each other. */
+/** Quiet hours (in the shopper's time zone), how long split parcels wait for each other and when the follow-up goes. */
 export function DeliveryTimingCard({
   draft,
   onQuietHours,
   onCoalesce,
+  onFollowUpDays,
   fieldErrors,
 }: Props) {
   const { quietHours } = draft;
@@ -31,7 +33,7 @@ export function DeliveryTimingCard({
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Quiet hours and coalescing
+          Timing
         </Text>
         <Checkbox
           label="Hold messages during quiet hours (shopper's local time)"
@@ -77,6 +79,14 @@ export function DeliveryTimingCard({
           value={draft.coalesceMinutes}
           onChange={onCoalesce}
           error={fieldError(fieldErrors, "coalesceMinutes")}
+        />
+        <TextField
+          label="Follow-up after delivery (days)"
+          helpText="The follow-up goes this many days after the last parcel of an order is delivered, unless a return started or the order was cancelled. Switch it on under Triggers and channels."
+          autoComplete="off"
+          value={draft.followUpDays}
+          onChange={onFollowUpDays}
+          error={fieldError(fieldErrors, "followUpDays")}
         />
       </BlockStack>
     </Card>

@@ -54,7 +54,7 @@ export function EmailPreviewPage({
   return (
     <Page
       title="Email preview"
-      subtitle="Template editing is not available yet: emails use Aftercare's built-in templates and your branding."
+      subtitle="Emails use your saved templates (Templates tab) or Aftercare's built-in copy, with your branding."
       backAction={{ url: "/app/notifications" }}
     >
       <Layout>

@@ -16,7 +16,7 @@ export type SettingsResult =
 interface Props {
   preferences: Pick<
     NotificationPreferences,
-    "triggers" | "quietHours" | "coalesceMinutes"
+    "triggers" | "quietHours" | "coalesceMinutes" | "followUpDays"
   >;
   rates: TriggerRates[];
   days: number;
@@ -83,6 +83,9 @@ export function NotificationSettingsPage({
               }
               onCoalesce={(coalesceMinutes) =>
                 setDraft((current) => ({ ...current, coalesceMinutes }))
+              }
+              onFollowUpDays={(followUpDays) =>
+                setDraft((current) => ({ ...current, followUpDays }))
               }
             />
             <RatesCard rates={rates} days={days} />

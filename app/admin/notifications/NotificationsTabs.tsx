@@ -7,6 +7,7 @@ export function NotificationsTabs() {
       <Link url="/app/notifications">Settings and rates</Link>
       <Link url="/app/notifications/log">Message log</Link>
       <Link url="/app/notifications/preview">Email preview</Link>
+      <Link url="/app/notifications/templates">Templates</Link>
     </InlineStack>
   );
 }

@@ -20,6 +20,7 @@ export function RatesCard({
     formatCount(row.failed),
     formatCount(row.suppressed),
     percent(row.deliveryRate),
+    percent(row.smsDeliveryRate),
     percent(row.openRate),
     percent(row.clickRate),
   ]);
@@ -33,11 +34,14 @@ export function RatesCard({
           <Text as="p" tone="subdued">
             Opens are counted with a tracking pixel and clicks with signed
             links, so both are for email only and opens are a lower bound.
+            Accepted is what the mail server or SMS provider took; SMS
+            delivered is what carriers confirmed to the handset.
           </Text>
         </div>
         <DataTable
           columnContentTypes={[
             "text",
+            "numeric",
             "numeric",
             "numeric",
             "numeric",
@@ -50,7 +54,8 @@ export function RatesCard({
             "Sent",
             "Failed",
             "Suppressed",
-            "Delivered",
+            "Accepted",
+            "SMS delivered",
             "Opened",
             "Clicked",
           ]}

@@ -15,13 +15,14 @@ export interface SettingsDraft {
     channels: Channel[];
   };
   coalesceMinutes: string;
+  followUpDays: string;
 }
 
 /** The form state for stored preferences. */
 export function draftOf(
   preferences: Pick<
     NotificationPreferences,
-    "triggers" | "quietHours" | "coalesceMinutes"
+    "triggers" | "quietHours" | "coalesceMinutes" | "followUpDays"
   >
 ): SettingsDraft {
   const triggers = Object.fromEntries(
@@ -34,6 +35,7 @@ export function draftOf(
     triggers,
     quietHours: { ...preferences.quietHours },
     coalesceMinutes: String(preferences.coalesceMinutes),
+    followUpDays: String(preferences.followUpDays),
   };
 }
 
@@ -49,6 +51,7 @@ export function submissionOf(draft: SettingsDraft) {
     triggers,
     quietHours: draft.quietHours,
     coalesceMinutes: numberOrText(draft.coalesceMinutes),
+    followUpDays: numberOrText(draft.followUpDays),
   };
 }
 

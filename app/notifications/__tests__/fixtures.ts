@@ -17,6 +17,8 @@ export interface OrderFixture {
 export interface OrderFixtureOptions {
   email?: string | null;
   phone?: string | null;
+  /** The order's own phone (checkout contact for its updates); defaults to `phone`. */
+  orderPhone?: string | null;
   locale?: string | null;
   shippingCountry?: string | null;
   shopTimeZone?: string | null;
@@ -51,7 +53,7 @@ export async function seedOrder(prisma: Db, shop: string, options: OrderFixtureO
       id: orderId,
       name: "#1042",
       email: options.email === undefined ? "zoe@example.com" : options.email,
-      phone: options.phone ?? null,
+      phone: options.orderPhone === undefined ? (options.phone ?? null) : options.orderPhone,
       customerId,
       customerFirstName: "Zoë",
       locale: options.locale === undefined ? "en" : options.locale,

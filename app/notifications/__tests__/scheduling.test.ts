@@ -65,9 +65,10 @@ describe("shopperTimeZone", () => {
 });
 
 describe("default preferences", () => {
-  it("GIVEN a new shop THEN every trigger emails, SMS only for moments a shopper acts on, SMS quiet 21:00–08:00", () => {
-    const { triggers, quietHours } = DEFAULT_NOTIFICATION_PREFERENCES;
-    expect(Object.values(triggers).every((trigger) => trigger.email)).toBe(true);
+  it("GIVEN a new shop THEN every trigger but the follow-up emails, SMS only for moments a shopper acts on, SMS quiet 21:00–08:00, follow-up after 3 days", () => {
+    const { triggers, quietHours, followUpDays } = DEFAULT_NOTIFICATION_PREFERENCES;
+    expect(Object.entries(triggers).filter(([, trigger]) => !trigger.email).map(([name]) => name)).toEqual(["delivered_follow_up"]);
+    expect(followUpDays).toBe(3);
     expect(Object.entries(triggers).filter(([, trigger]) => trigger.sms).map(([name]) => name).sort()).toEqual(
       ["attempted_delivery", "delivered", "exception", "out_for_delivery", "ready_for_pickup"],
     );

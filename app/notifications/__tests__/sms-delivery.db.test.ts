@@ -96,8 +96,9 @@ describe("SMS through a Twilio-compatible API", () => {
   });
 
   it.each([
-    { case: "no SMS consent", options: { smsConsent: "not_subscribed" }, reason: "no_consent" },
-    { case: "a guest checkout without consent", options: { smsConsent: null }, reason: "no_consent" },
+    { case: "only an account phone without SMS consent", options: { orderPhone: null, smsConsent: "not_subscribed" }, reason: "no_consent" },
+    { case: "only an account phone and no consent record", options: { orderPhone: null, smsConsent: null }, reason: "no_consent" },
+    { case: "an order phone but SMS consent unsubscribed", options: { smsConsent: "unsubscribed" }, reason: "no_consent" },
     { case: "an invalid phone", options: { phone: "+49 12" }, reason: "invalid_recipient" },
     { case: "no phone", options: { phone: null }, reason: "no_recipient" },
   ])("GIVEN $case WHEN the job runs THEN the SMS is suppressed ($reason) and the provider is never called", async ({ options, reason }) => {
@@ -105,6 +106,17 @@ describe("SMS through a Twilio-compatible API", () => {
     await drain();
     expect(await smsOf(shop)).toMatchObject({ status: "suppressed", reason });
     expect(fake.requests).toEqual([]);
+  });
+
+  it.each([
+    { case: "a guest who gave the phone at checkout for the order's updates", options: { smsConsent: null } },
+    { case: "an order phone and SMS marketing not subscribed", options: { smsConsent: "not_subscribed" } },
+    { case: "only an account phone with SMS marketing consent", options: { orderPhone: null, smsConsent: "subscribed" } },
+  ])("GIVEN $case WHEN the job runs THEN the transactional text is sent", async ({ options }) => {
+    const { shop } = await outForDelivery(options);
+    await drain();
+    expect(await smsOf(shop)).toMatchObject({ status: "sent" });
+    expect(fake.requests[0]?.form.To).toBe(PHONE);
   });
 
   it("GIVEN a shopper who texted STOP WHEN the next milestone is due THEN the SMS is suppressed, and START lifts it", async () => {

@@ -12,6 +12,8 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   delivered: "Delivered",
   returned_to_sender: "Returned to sender",
   shipment_exception: "Delivery problem apology",
+  return_update: "Return updates",
+  delivered_follow_up: "Follow-up after delivery",
 };
 
 /** A trigger's label, or the stored text when it is not one we know. */

@@ -5,18 +5,25 @@ import { trackingPageLink } from "~/tracking-page/signed-links.server";
 import { loadNotificationContext } from "../context.server";
 import { renderEmail } from "../email/render";
 import type { MessageFacts } from "../message-facts";
-import { EXCEPTION_TRIGGER } from "../milestones";
+import { EXCEPTION_TRIGGER, RETURN_TRIGGER } from "../milestones";
 import { loadOrderFacts } from "../order-facts.server";
+import { smsBody } from "../sms/body";
+import type { TemplateOverrides } from "../templates/fields";
+import { loadTemplateOverrides } from "../templates/templates.server";
 import type { EmailPreview } from "./preview";
 import type { PreviewQuery } from "./preview-input";
 import { INERT_PIXEL, SAMPLE_ORDER } from "./sample-order";
 
-/** Renders a trigger's email in a language for the shop's most recent order (the sample order when it has none), as the sender would. */
+/**
+ * Renders a trigger's email in a language for the shop's most recent order (the sample order when it has none), as
+ * the sender would: with the shop's saved template, or with `draft` (the editor's unsaved copy) when given.
+ */
 export async function previewEmail(
   db: Db,
   shop: string,
   query: PreviewQuery,
-  now = new Date()
+  now = new Date(),
+  draft?: TemplateOverrides
 ): Promise<EmailPreview> {
   const latest = await db.order.findFirst({
     where: { shop, redactedAt: null },
@@ -37,6 +44,14 @@ export async function previewEmail(
     locale: query.locale,
     exceptionKind:
       query.trigger === EXCEPTION_TRIGGER ? EXCEPTION_KINDS[0] : undefined,
+    returnMilestone: query.trigger === RETURN_TRIGGER ? "approved" : undefined,
+    overrides:
+      draft ??
+      (await loadTemplateOverrides(db, shop, {
+        trigger: query.trigger,
+        locale: query.locale,
+        channel: "email",
+      })),
     timeZone: context.timeZone,
     shopName,
     branding: context.settings.branding,
@@ -79,4 +94,40 @@ async function realOrder(
     })),
     items: facts.items,
   };
+}
+
+/** Renders a trigger's SMS in a language for the shop's most recent order, with the saved template or `draft`. */
+export async function previewSms(
+  db: Db,
+  shop: string,
+  query: PreviewQuery,
+  now = new Date(),
+  draft?: TemplateOverrides
+): Promise<{ body: string; orderName: string | null }> {
+  const latest = await db.order.findFirst({
+    where: { shop, redactedAt: null },
+    orderBy: [{ processedAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true, customerFirstName: true },
+  });
+  const context = await loadNotificationContext(db, shop, latest?.id ?? "sample");
+  const shopRow = await db.shop.findUnique({ where: { shop }, select: { name: true } });
+  const overrides =
+    draft ?? (await loadTemplateOverrides(db, shop, {
+      trigger: query.trigger,
+      locale: query.locale,
+      channel: "sms",
+    }));
+  const body = smsBody({
+    trigger: query.trigger,
+    locale: query.locale,
+    shopName: context.settings.notifications.senderName ?? shopRow?.name ?? shop,
+    orderName: latest?.name ?? SAMPLE_ORDER.order.name,
+    customerName: latest ? latest.customerFirstName : SAMPLE_ORDER.order.firstName,
+    link: latest
+      ? await trackingPageLink(shop, latest.id, { now })
+      : new URL("/", env().SHOPIFY_APP_URL).href,
+    returnMilestone: query.trigger === RETURN_TRIGGER ? "approved" : undefined,
+    override: overrides.sms,
+  });
+  return { body, orderName: latest?.name ?? null };
 }

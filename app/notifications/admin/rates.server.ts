@@ -8,7 +8,7 @@ export async function getNotificationRates(
   period: { from: Date; to: Date }
 ): Promise<TriggerRates[]> {
   const groups = await client.notificationMessage.groupBy({
-    by: ["trigger", "channel", "status"],
+    by: ["trigger", "channel", "status", "deliveryStatus"],
     where: { shop, createdAt: { gte: period.from, lt: period.to } },
     // _count of a nullable column counts the rows where it is set: opened and clicked messages.
     _count: { _all: true, firstOpenedAt: true, firstClickedAt: true },
@@ -18,6 +18,7 @@ export async function getNotificationRates(
       trigger: group.trigger,
       channel: group.channel,
       status: group.status,
+      deliveryStatus: group.deliveryStatus,
       count: group._count._all,
       opened: group._count.firstOpenedAt,
       clicked: group._count.firstClickedAt,

@@ -1,11 +1,14 @@
 import { MESSAGE_STATUS } from "../message-status";
 import { TRIGGERS, type Trigger } from "../milestones";
+import { FINAL_SMS_STATUSES } from "../sms/delivery-status";
 
 /** One grouped count of outbox rows: how many of a trigger/channel/status, and how many of them were opened or clicked. */
 export interface MessageCountGroup {
   trigger: string;
   channel: string;
   status: string;
+  /** What the SMS provider last reported (null for email, or before any report). */
+  deliveryStatus: string | null;
   count: number;
   opened: number;
   clicked: number;
@@ -19,6 +22,8 @@ export interface TriggerRates {
   suppressed: number;
   /** Sent out of those that reached a final attempt (sent + failed). */
   deliveryRate: number | null;
+  /** Texts the carrier reported delivered, out of those with a final carrier report (StatusCallback). */
+  smsDeliveryRate: number | null;
   /** Opened out of emails sent (a tracking pixel: SMS cannot be counted). */
   openRate: number | null;
   /** Clicked out of emails sent (signed redirect links). */
@@ -41,6 +46,14 @@ export function summariseRates(
     );
     const emailsSent = sentEmail.reduce((sum, group) => sum + group.count, 0);
     const sent = total(MESSAGE_STATUS.sent);
+    const reported = (statuses: readonly string[]) =>
+      mine
+        .filter(
+          (group) =>
+            group.channel === "sms" &&
+            statuses.includes(group.deliveryStatus ?? "")
+        )
+        .reduce((sum, group) => sum + group.count, 0);
     const failed = total(MESSAGE_STATUS.failed);
     return {
       trigger,
@@ -48,6 +61,10 @@ export function summariseRates(
       failed,
       suppressed: total(MESSAGE_STATUS.suppressed),
       deliveryRate: ratio(sent, sent + failed),
+      smsDeliveryRate: ratio(
+        reported(["delivered"]),
+        reported([...FINAL_SMS_STATUSES])
+      ),
       openRate: ratio(
         sentEmail.reduce((sum, group) => sum + group.opened, 0),
         emailsSent

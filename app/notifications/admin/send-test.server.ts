@@ -4,6 +4,7 @@ import { env } from "~/env.server";
 import { ConflictError } from "~/errors";
 import type { NotificationChannels } from "../channels.server";
 import type { SendTestInput } from "./preview-input";
+import type { TemplateOverrides } from "../templates/fields";
 import { previewEmail } from "./preview.server";
 
 /** SMTP_URL and MAIL_FROM are not set, so there is nothing to send a test through. */
@@ -15,15 +16,16 @@ export class EmailNotConfiguredError extends ConflictError {
   }
 }
 
-/** Sends the previewed email, subject marked as a test, to `input.to` through the configured SMTP sender. */
+/** Sends the previewed email (the saved template, or the editor's `draft`), subject marked as a test, to `input.to` through the configured SMTP sender. */
 export async function sendTestEmail(
   db: Db,
   shop: string,
   input: SendTestInput,
-  email: NotificationChannels["email"]
+  email: NotificationChannels["email"],
+  draft?: TemplateOverrides
 ): Promise<{ providerMessageId: string }> {
   if (!email) throw new EmailNotConfiguredError();
-  const preview = await previewEmail(db, shop, input);
+  const preview = await previewEmail(db, shop, input, new Date(), draft);
   const host = new URL(env().SHOPIFY_APP_URL).hostname;
   return email.sender.send({
     from: { name: preview.shopName, address: email.fromAddress },

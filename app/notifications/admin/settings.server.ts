@@ -13,10 +13,11 @@ const editedPartsSchema = z
     triggers: z.unknown(),
     quietHours: z.unknown(),
     coalesceMinutes: z.unknown(),
+    followUpDays: z.unknown(),
   })
   .partial();
 
-/** Saves the notification settings form (triggers × channels, quiet hours, coalescing; parts left out stay as stored); throws InvalidInputError with field paths. */
+/** Saves the notification settings form (triggers × channels, quiet hours, coalescing, follow-up days; parts left out stay as stored); throws InvalidInputError with field paths. */
 export async function saveNotificationSettings(
   client: DbClient,
   shop: string,

@@ -1,6 +1,8 @@
 import escapeHtml from "escape-html";
+import type { PromiseRange } from "~/delivery-estimates/live/order-promises";
 import type { MessageFacts } from "../message-facts";
 import { translator } from "../messages";
+import { formatTemplate } from "../templates/format";
 
 const FONT_STACKS = {
   system: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
@@ -9,29 +11,61 @@ const FONT_STACKS = {
   monospace: "Menlo, Consolas, monospace",
 } as const;
 
+/** The values every subject, heading and intro may use: the catalogue's and the merchant-template placeholders. */
+function copyValues(facts: MessageFacts): Record<string, string | number> {
+  const etas = facts.parcels.flatMap((parcel) => (parcel.estimatedDeliveryAt ? [parcel.estimatedDeliveryAt.getTime()] : []));
+  return {
+    orderName: facts.order.name,
+    parcels: facts.parcels.length || 1,
+    shopName: facts.shopName,
+    kind: facts.exceptionKind ?? "other",
+    milestone: facts.returnMilestone ?? "other",
+    customerName: facts.order.firstName ?? "",
+    trackingUrl: facts.links.tracking,
+    estimatedDelivery: etas.length ? formatDate(new Date(Math.min(...etas)), facts) : "",
+  };
+}
+
+/** A piece of copy: the merchant's template for it when there is one, else the catalogue's. */
+function copyOf(facts: MessageFacts, field: "subject" | "heading" | "intro", values: Record<string, string | number>): string {
+  const own = facts.overrides?.[field];
+  return own ? formatTemplate(own, facts.locale, values) : translator(facts.locale)(`${facts.trigger}_${field}`, values);
+}
+
 /** The subject line of a message. */
 export function emailSubject(facts: MessageFacts): string {
-  return translator(facts.locale)(`${facts.trigger}_subject`, { orderName: facts.order.name });
+  return copyOf(facts, "subject", copyValues(facts));
 }
 
 /** The greeting, intro and per-parcel lines shared by the HTML and plain-text parts. */
 export function emailCopy(facts: MessageFacts) {
   const t = translator(facts.locale);
-  const values = { orderName: facts.order.name, parcels: facts.parcels.length || 1, shopName: facts.shopName, kind: facts.exceptionKind ?? "other" };
+  const values = copyValues(facts);
   return {
     greeting: t("greeting", { hasName: facts.order.firstName ? "yes" : "no", firstName: facts.order.firstName ?? "" }),
-    heading: t(`${facts.trigger}_heading`, values),
-    intro: t(`${facts.trigger}_intro`, values),
+    heading: copyOf(facts, "heading", values),
+    intro: copyOf(facts, "intro", values),
     parcels: facts.parcels.map((parcel) => ({
       line: t("parcelLine", { carrier: parcel.carrier ?? "—", trackingNumber: parcel.trackingNumber }),
-      eta: parcel.estimatedDeliveryAt ? t("etaLine", { eta: formatDate(parcel.estimatedDeliveryAt, facts) }) : null,
+      eta: parcel.promise
+        ? t("etaLine", { eta: formatRange(parcel.promise, facts) })
+        : parcel.estimatedDeliveryAt
+          ? t("etaLine", { eta: formatDate(parcel.estimatedDeliveryAt, facts) })
+          : null,
     })),
+    orderEta: !facts.parcels.length && facts.orderPromise ? t("etaLine", { eta: formatRange(facts.orderPromise, facts) }) : null,
     itemsHeading: t("itemsHeading"),
     items: facts.items.map((item) => ({ ...item, quantityLabel: t("quantity", { quantity: item.quantity }) })),
     trackButton: t("trackButton"),
     unsubscribe: t("unsubscribe"),
     footer: t("footer", { shopName: facts.shopName }),
   };
+}
+
+/** Our promised range in the message's language: calendar dates, so no time-zone conversion. */
+function formatRange(promise: PromiseRange, facts: MessageFacts): string {
+  const day = (iso: string) => new Intl.DateTimeFormat(facts.locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+  return promise.earliestDate < promise.promisedDate ? `${day(promise.earliestDate)} – ${day(promise.promisedDate)}` : day(promise.promisedDate);
 }
 
 function formatDate(date: Date, facts: MessageFacts): string {
@@ -70,6 +104,7 @@ export function emailMjml(facts: MessageFacts): string {
         <mj-text font-size="24px" font-weight="bold" padding-top="16px">${e(copy.heading)}</mj-text>
         <mj-text>${e(copy.greeting)}</mj-text>
         <mj-text>${e(copy.intro)}</mj-text>
+        ${copy.orderEta ? `<mj-text><strong>${e(copy.orderEta)}</strong></mj-text>` : ""}
         ${parcels}
         <mj-button href="${e(facts.links.tracking)}" background-color="${e(branding.primaryColor)}" color="#ffffff" font-size="16px" align="left">${e(copy.trackButton)}</mj-button>
       </mj-column>

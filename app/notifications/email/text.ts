@@ -11,6 +11,7 @@ export function emailText(facts: MessageFacts): string {
     "",
     copy.intro,
     "",
+    ...(copy.orderEta ? [copy.orderEta, ""] : []),
     ...copy.parcels.flatMap((parcel) => (parcel.eta ? [parcel.line, parcel.eta] : [parcel.line])),
     "",
     `${copy.trackButton}: ${facts.links.tracking}`,

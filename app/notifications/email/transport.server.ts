@@ -11,8 +11,8 @@ export interface OutgoingEmail {
   text: string;
   /** Derived from the outbox key, so a resend of the same message carries the same Message-ID. */
   messageId: string;
-  /** RFC 8058 one-click unsubscribe target. */
-  unsubscribeUrl: string;
+  /** RFC 8058 one-click unsubscribe target; left out for the merchant's own operational mail (digest, support alerts). */
+  unsubscribeUrl?: string;
 }
 
 export interface EmailSender {
@@ -45,10 +45,9 @@ export function smtpSender(smtpUrl: string, options: { timeoutMs?: number } = {}
           html: email.html,
           text: email.text,
           messageId: email.messageId,
-          headers: {
-            "List-Unsubscribe": `<${email.unsubscribeUrl}>`,
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-          },
+          headers: email.unsubscribeUrl
+            ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+            : {},
         });
         if (info.rejected.length) throw new DeliveryError(`rejected by the SMTP server: ${info.response}`, false);
         return { providerMessageId: info.messageId };

@@ -4,9 +4,9 @@ import { draftOf, submissionOf } from "../settings-draft";
 
 describe("settings draft", () => {
   it("GIVEN stored preferences WHEN turned into a draft and submitted unchanged THEN the submission equals the stored parts", () => {
-    const { triggers, quietHours, coalesceMinutes } = DEFAULT_NOTIFICATION_PREFERENCES;
+    const { triggers, quietHours, coalesceMinutes, followUpDays } = DEFAULT_NOTIFICATION_PREFERENCES;
 
-    expect(submissionOf(draftOf(DEFAULT_NOTIFICATION_PREFERENCES))).toEqual({ triggers, quietHours, coalesceMinutes });
+    expect(submissionOf(draftOf(DEFAULT_NOTIFICATION_PREFERENCES))).toEqual({ triggers, quietHours, coalesceMinutes, followUpDays });
   });
 
   it.each([
