@@ -147,21 +147,21 @@ async function countOutcomes(standIn: StandIn, database: Database): Promise<Omit
   return { acknowledged: acknowledged.size, processedOnce, lost, duplicates, undelivered: deliveries.filter((delivery) => delivery.state === "failed").length };
 }
 
-/** The shop's Shopify-derived state: what two runs of one seed must agree on. */
-async function canonicalDump(database: Database): Promise<string> {
+/** The shop's Shopify-derived state: what two runs of one seed must agree on (also e2e/replay-chaos.test.ts). */
+export async function canonicalDump(database: Database, shop = SHOP): Promise<string> {
   const prisma = database.prisma;
   const orders = await prisma.order.findMany({
-    where: { shop: SHOP },
+    where: { shop },
     orderBy: { id: "asc" },
     select: { id: true, name: true, email: true, financialStatus: true, fulfillmentStatus: true, cancelledAt: true, closedAt: true, processedAt: true, shopifyUpdatedAt: true },
   });
   const shipments = await prisma.shipment.findMany({
-    where: { shop: SHOP },
+    where: { shop },
     orderBy: [{ fulfillmentId: "asc" }, { trackingNumber: "asc" }],
     select: { id: true, orderId: true, fulfillmentId: true, trackingNumber: true, carrier: true, status: true, statusAt: true, shippedAt: true, deliveredAt: true },
   });
   const trackingNumberOf = new Map(shipments.map((shipment) => [shipment.id, shipment.trackingNumber]));
-  const scans = (await prisma.trackingEvent.findMany({ where: { shop: SHOP }, select: { shipmentId: true, fulfillmentId: true, source: true, externalId: true, status: true, happenedAt: true } }))
+  const scans = (await prisma.trackingEvent.findMany({ where: { shop }, select: { shipmentId: true, fulfillmentId: true, source: true, externalId: true, status: true, happenedAt: true } }))
     .map(({ shipmentId, ...scan }) => ({ ...scan, trackingNumber: shipmentId ? trackingNumberOf.get(shipmentId) : null }))
     .sort((a, b) => `${a.source}:${a.externalId}`.localeCompare(`${b.source}:${b.externalId}`));
   return JSON.stringify({ orders, shipments: shipments.map(({ id: _id, ...shipment }) => shipment), scans }, null, 1);

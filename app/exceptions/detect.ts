@@ -18,6 +18,8 @@ export interface ShipmentFacts {
   lastEventAt: Date | null;
   shippedAt: Date | null;
   estimatedDeliveryAt: Date | null;
+  /** Set when the parcel's updated delivery estimate now lands after the date promised to the shopper (app/delivery-estimates). */
+  predictedLate?: { promisedDate: string; expectedDate: string; since: Date } | null;
 }
 
 /** An order with no parcel yet, as detection sees it. */
@@ -82,6 +84,10 @@ function shipmentExceptions(shipment: ShipmentFacts, policy: DetectionPolicy, no
   if (shipment.estimatedDeliveryAt) {
     const pastDueSince = new Date(shipment.estimatedDeliveryAt.getTime() + policy.pastDueGraceHours * HOUR_MS);
     if (pastDueSince <= now) found.push(flag("past_due", pastDueSince, { estimatedDeliveryAt: iso(shipment.estimatedDeliveryAt) }));
+  }
+  if (shipment.predictedLate) {
+    const { promisedDate, expectedDate, since } = shipment.predictedLate;
+    found.push(flag("predicted_late", since, { promisedDate, expectedDate }));
   }
   return found;
 }

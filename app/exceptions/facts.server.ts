@@ -1,4 +1,6 @@
 import type { DbClient } from "~/db.server";
+import { predictedLate } from "~/delivery-estimates/live/order-promises";
+import { readOrderPromises } from "~/delivery-estimates/live/promises.server";
 import { shipmentStatusSchema } from "~/tracking/status";
 import type { ShipmentFacts, UnshippedOrderFacts } from "./detect";
 
@@ -11,9 +13,11 @@ export async function loadWatchedShipments(client: DbClient, shop: string): Prom
     where: { shop, status: { notIn: ["delivered", "cancelled"] } },
     select: { id: true, orderId: true, trackingNumber: true, status: true, statusAt: true, lastEventAt: true, shippedAt: true, estimatedDeliveryAt: true },
   });
+  const promises = await readOrderPromises(client, shop, [...new Set(rows.map((row) => row.orderId))]);
   return rows.flatMap((row) => {
     const status = shipmentStatusSchema.safeParse(row.status);
-    return status.success ? [{ ...row, status: status.data }] : [];
+    const orderPromises = promises.get(row.orderId);
+    return status.success ? [{ ...row, status: status.data, predictedLate: orderPromises ? predictedLate(orderPromises, row.id) : null }] : [];
   });
 }
 

@@ -1,5 +1,5 @@
 /** The delivery problems the exceptions scan flags. */
-export const EXCEPTION_KINDS = ["stalled", "past_due", "failed_attempt", "returned_to_sender", "unfulfilled_past_handling"] as const;
+export const EXCEPTION_KINDS = ["stalled", "past_due", "failed_attempt", "returned_to_sender", "unfulfilled_past_handling", "predicted_late"] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 /**

@@ -7,6 +7,7 @@ export const EXCEPTION_KIND_LABELS: Record<ExceptionKind, string> = {
   failed_attempt: "Delivery failed",
   returned_to_sender: "Returned to sender",
   unfulfilled_past_handling: "Not shipped in time",
+  predicted_late: "Predicted late",
 };
 
 /** Evidence as "field: value" lines for the list (timestamps shortened to the minute). */

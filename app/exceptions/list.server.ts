@@ -1,21 +1,10 @@
-import { z } from "zod";
 import type { DbClient } from "~/db.server";
-import { EXCEPTION_KINDS, type ExceptionKind } from "./kinds";
+import { actionOutcomesByFlag } from "./actions/outcomes.server";
+import { parseEvidence } from "./evidence";
+import { EXCEPTION_KINDS } from "./kinds";
+import type { OpenException } from "./open-exception";
 
-const evidenceSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-
-/** An open flag as the merchant's list shows it. */
-export interface OpenException {
-  id: string;
-  kind: ExceptionKind;
-  orderId: string;
-  orderName: string | null;
-  shipmentId: string | null;
-  trackingNumber: string | null;
-  since: string;
-  detectedAt: string;
-  evidence: Record<string, string | number | null>;
-}
+export type { OpenException };
 
 /** The shop's open exception flags, newest first, with their order's name and parcel's tracking number. */
 export async function listOpenExceptions(client: DbClient, shop: string, options: { limit?: number } = {}): Promise<OpenException[]> {
@@ -27,6 +16,7 @@ export async function listOpenExceptions(client: DbClient, shop: string, options
   const orders = await client.order.findMany({ where: { shop, id: { in: [...new Set(flags.map((flag) => flag.orderId))] } }, select: { id: true, name: true } });
   const shipmentIds = flags.flatMap((flag) => (flag.shipmentId ? [flag.shipmentId] : []));
   const shipments = await client.shipment.findMany({ where: { shop, id: { in: shipmentIds } }, select: { id: true, trackingNumber: true } });
+  const actions = await actionOutcomesByFlag(client, shop, flags.map((flag) => flag.id));
   const orderNames = new Map(orders.map((order) => [order.id, order.name]));
   const trackingNumbers = new Map(shipments.map((shipment) => [shipment.id, shipment.trackingNumber]));
   return flags.flatMap((flag) => {
@@ -43,16 +33,8 @@ export async function listOpenExceptions(client: DbClient, shop: string, options
         since: flag.since.toISOString(),
         detectedAt: flag.detectedAt.toISOString(),
         evidence: parseEvidence(flag.evidence),
+        actions: actions.get(flag.id) ?? [],
       },
     ];
   });
-}
-
-function parseEvidence(text: string): OpenException["evidence"] {
-  try {
-    const parsed = evidenceSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
 }

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { defineJob } from "~/jobs/registry";
+import { recordDueDigest } from "./digest/record.server";
 import { scanShopExceptions } from "./scan.server";
 import { EXCEPTIONS_SCAN_JOB } from "./schedule";
 
 /**
  * "exceptions.scan": flags the shop's stalled, late, failed, returned and unshipped orders and resolves flags
- * whose cause is gone. Recurring every 15 minutes per shop (scheduled at install); safe to run twice.
+ * whose cause is gone, then records the merchant's daily digest once its hour has come. Recurring every 15 minutes
+ * per shop (scheduled at install); safe to run twice.
  */
 export const scanExceptionsJob = defineJob({
   name: EXCEPTIONS_SCAN_JOB,
@@ -17,6 +19,7 @@ export const scanExceptionsJob = defineJob({
       return;
     }
     const outcome = await scanShopExceptions(db, shop);
-    logger.info(outcome, "exceptions scan finished");
+    const digestId = await db.$transaction((tx) => recordDueDigest(tx, shop, new Date()));
+    logger.info({ ...outcome, digestRecorded: digestId !== null }, "exceptions scan finished");
   },
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, DbClient } from "~/db.server";
 import { recordExceptionNotice } from "~/notifications/outbox.server";
+import { recordAutomaticActions } from "./actions/record.server";
 import { detectExceptions, type DetectedException } from "./detect";
 import { loadUnshippedOrders, loadWatchedShipments } from "./facts.server";
 import { KINDS_ANNOUNCED_BY_MILESTONE } from "./kinds";
@@ -14,11 +15,14 @@ export interface ScanOutcome {
   resolved: number;
   /** Outbox messages recorded for the shopper (per channel). */
   notices: number;
+  /** Automatic actions (tag, reship draft, support email) recorded for the new flags. */
+  actions: number;
 }
 
 /**
  * Scans one shop at `now`: detects its delivery exceptions, opens a flag for each new one (and records the
- * shopper's apology in the outbox, unless a shipment milestone already tells them), and resolves open flags
+ * shopper's apology in the outbox, unless a shipment milestone already tells them, and the merchant's automatic
+ * actions), and resolves open flags
  * whose cause is gone. Idempotent: re-running with the same facts changes nothing and sends nothing twice.
  */
 export async function scanShopExceptions(db: Db, shop: string, options: { now?: Date } = {}): Promise<ScanOutcome> {
@@ -35,16 +39,18 @@ export async function scanShopExceptions(db: Db, shop: string, options: { now?: 
       : { count: 0 };
     let opened = 0;
     let notices = 0;
+    let actions = 0;
     for (const [openKey, exception] of detected) {
       if (openKeys.has(openKey)) continue;
       const id = await openFlag(tx, shop, openKey, exception, now);
       if (!id) continue;
       opened++;
+      actions += await recordAutomaticActions(tx, shop, { id, kind: exception.kind, shipmentId: exception.shipmentId }, policy.actions, now);
       if (KINDS_ANNOUNCED_BY_MILESTONE.has(exception.kind)) continue;
       const notice = await recordExceptionNotice(tx, shop, { id, ...exception }, { now });
       if (notice.recorded) notices += notice.messageIds.length;
     }
-    return { opened, resolved, notices };
+    return { opened, resolved, notices, actions };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionsByKindSchema, digestSettingsSchema } from "./actions/settings";
 import { EXCEPTION_KINDS, type ExceptionKind } from "./kinds";
 
 /** Which exception kinds the shop watches for: all by default. */
@@ -13,7 +14,15 @@ export const exceptionSettingsSchema = z.object({
   /** How long after its estimated delivery date an undelivered parcel counts as past due (carriers run late by hours). */
   pastDueGraceHours: z.int().min(0).max(24 * 14).default(24),
   kinds: kindSwitchesSchema.prefault({}),
-});
+  /** What runs when a flag opens, per kind (tag the order, reship draft, email support). */
+  actions: actionsByKindSchema.prefault({}),
+  /** Where "Email support" writes; required while any kind has that action on. */
+  supportEmail: z.email("must be an email address").nullable().default(null),
+  digest: digestSettingsSchema.prefault({}),
+}).refine(
+  (settings) => settings.supportEmail !== null || Object.values(settings.actions).every((actions) => actions.notify_support === "off"),
+  { path: ["supportEmail"], message: "is required while a kind emails support" },
+);
 
 export type ExceptionSettings = z.infer<typeof exceptionSettingsSchema>;
 

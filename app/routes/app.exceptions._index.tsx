@@ -1,51 +1,37 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, EmptyState, Layout, Page, Text } from "@shopify/polaris";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ExceptionsPage, type ExceptionsPageResult } from "~/admin/exceptions/ExceptionsPage";
 import { db } from "~/db.server";
-import { EXCEPTION_KIND_LABELS, evidenceLines } from "~/exceptions/labels";
-import { listOpenExceptions } from "~/exceptions/list.server";
+import { DomainError, httpStatusOf, InvalidInputError } from "~/errors";
+import { loadExceptionsPage, runExceptionsPageCommand } from "~/exceptions/page.server";
 import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Exceptions · Aftercare" }];
 
-/** The shop's open delivery exceptions, newest first. */
+/** The shop's open delivery exceptions (newest first, with their actions) and the action and digest settings. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  return data({ exceptions: await listOpenExceptions(db(), session.shop) });
+  return data(await loadExceptionsPage(db(), session.shop));
+}
+
+/** Saves the settings or starts one action ("run now"), from a JSON body; a refusal answers 4xx with the reason and changes nothing. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  try {
+    const body: unknown = await request.json().catch(() => {
+      throw new InvalidInputError({ _: ["must be a JSON document"] }, "The request could not be read");
+    });
+    await runExceptionsPageCommand(db(), session.shop, body);
+    return data<ExceptionsPageResult>({ ok: true });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const fieldErrors = error instanceof InvalidInputError ? error.fieldErrors : {};
+    return data<ExceptionsPageResult>({ ok: false, message: error.message, fieldErrors }, { status: httpStatusOf(error) });
+  }
 }
 
 export default function Exceptions() {
-  const { exceptions } = useLoaderData<typeof loader>();
-  const rows = exceptions.map((exception) => [
-    <Badge key="kind" tone={exception.kind === "failed_attempt" || exception.kind === "returned_to_sender" ? "critical" : "warning"}>
-      {EXCEPTION_KIND_LABELS[exception.kind]}
-    </Badge>,
-    exception.orderName ?? exception.orderId,
-    exception.trackingNumber ?? "—",
-    exception.since.slice(0, 16).replace("T", " "),
-    <BlockStack key="evidence" gap="050">
-      {evidenceLines(exception.evidence).map((line) => (
-        <Text key={line} as="span" variant="bodySm" tone="subdued">
-          {line}
-        </Text>
-      ))}
-    </BlockStack>,
-  ]);
-  return (
-    <Page title="Exceptions" subtitle="Parcels and orders that need attention. Updated every 15 minutes.">
-      <Layout>
-        <Layout.Section>
-          <Card padding="0">
-            {rows.length ? (
-              <DataTable columnContentTypes={["text", "text", "text", "text", "text"]} headings={["Problem", "Order", "Parcel", "Since (UTC)", "Evidence"]} rows={rows} />
-            ) : (
-              <EmptyState heading="No delivery exceptions" image="">
-                <p>Stalled, late, failed and returned parcels, and orders not shipped in time, appear here.</p>
-              </EmptyState>
-            )}
-          </Card>
-        </Layout.Section>
-      </Layout>
-    </Page>
-  );
+  const { exceptions, settings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return <ExceptionsPage exceptions={exceptions} settings={settings} result={result} />;
 }

@@ -1,4 +1,5 @@
 import type { DbClient } from "~/db.server";
+import { requestPromiseRefresh } from "~/delivery-estimates/live/refresh-job.server";
 import { recordShipmentMilestone } from "~/notifications/outbox.server";
 import { deriveShipmentState, type DerivedShipmentState, type TimelineEvent } from "./shipment-state";
 import { shipmentStatusSchema } from "./status";
@@ -33,12 +34,14 @@ export async function refreshShipments(
     });
     const derived = deriveShipmentState(fulfillment, timeline);
     const isNew = options.newTrackingNumbers?.has(shipment.trackingNumber) ?? false;
+    // The new state first, then the message and jobs it causes: a job that runs as soon as it is enqueued (the
+    // in-process worker) must find the shipment already in the state its message is about.
+    if (!isUnchanged(shipment, derived)) await tx.shipment.updateMany({ where: { shop, id: shipment.id }, data: derived });
     if (isNew || shipment.status !== derived.status) {
       const from = isNew ? null : shipmentStatusSchema.parse(shipment.status);
       await recordShipmentMilestone(tx, shop, { shipmentId: shipment.id, orderId: shipment.orderId, from, to: derived.status, at: derived.statusAt });
+      await requestPromiseRefresh(tx, shop, shipment.orderId);
     }
-    if (isUnchanged(shipment, derived)) continue;
-    await tx.shipment.updateMany({ where: { shop, id: shipment.id }, data: derived });
   }
 }
 

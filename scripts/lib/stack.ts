@@ -1,4 +1,4 @@
-import { startStandIn, type StandIn } from "../../sim/index.ts";
+import { startStandIn, type StandIn, type StandInOptions } from "../../sim/index.ts";
 import { startBuiltApp, type RunningApp } from "./app-server";
 import { freePort } from "./ports";
 
@@ -17,6 +17,8 @@ export interface StackOptions {
   /** More environment for the app (e.g. SMTP_URL and MAIL_FROM to send notification email). */
   appEnv?: Record<string, string>;
   onBuild?: () => void;
+  /** Stand-in settings beyond the wiring: a fixed store clock (two runs of one seed alike), webhook retry delays. */
+  standIn?: Pick<StandInOptions, "clock" | "webhookRetry">;
 }
 
 /** The app and the local Shopify stand-in, wired to each other. */
@@ -46,6 +48,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     appUrl: `http://127.0.0.1:${appPort}`,
     port: options.standInPort ?? 0,
     shops: [options.shop],
+    ...options.standIn,
   });
   let app: RunningApp;
   try {

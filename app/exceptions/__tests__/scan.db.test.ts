@@ -68,7 +68,7 @@ describe("scanShopExceptions", () => {
       expect(JSON.parse(flags[0]!.evidence)).toEqual(expect.any(Object));
       const notices = (await outbox(prisma(), subject.shop)).filter((message) => message.trigger === "shipment_exception");
       expect(notices.map((message) => message.channel)).toEqual(shopperNotice ? ["email"] : []);
-      expect(outcome).toEqual({ opened: 1, resolved: 0, notices: shopperNotice ? 1 : 0 });
+      expect(outcome).toEqual({ opened: 1, resolved: 0, notices: shopperNotice ? 1 : 0, actions: 0 });
     },
   );
 
@@ -105,7 +105,7 @@ describe("scanShopExceptions", () => {
     await moveParcel(prisma(), subject, { status: "out_for_delivery", at: at(5 * DAY + 2 * MINUTE) });
     const outcome = await scanShopExceptions(prisma(), subject.shop, { now: at(5 * DAY + 3 * MINUTE) });
 
-    expect(outcome).toEqual({ opened: 0, resolved: 1, notices: 0 });
+    expect(outcome).toEqual({ opened: 0, resolved: 1, notices: 0, actions: 0 });
     const [flag] = await prisma().shipmentException.findMany({ where: { shop: subject.shop } });
     expect(flag).toMatchObject({ kind: "stalled", resolvedAt: at(5 * DAY + 3 * MINUTE), openKey: null });
     await expect(openExceptionKindOf(prisma(), subject.shop, notice!.dedupeKey)).resolves.toBeNull();
@@ -129,7 +129,7 @@ describe("scanShopExceptions", () => {
 
     const outcome = await scanShopExceptions(prisma(), subject.shop, { now: at(20 * DAY) });
 
-    expect(outcome).toEqual({ opened: 1, resolved: 0, notices: 0 });
+    expect(outcome).toEqual({ opened: 1, resolved: 0, notices: 0, actions: 0 });
   });
 
   it("GIVEN two shops with stalled parcels WHEN only one is scanned, then its parcel moves THEN the other shop's flags are untouched", async () => {
