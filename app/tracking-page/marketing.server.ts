@@ -1,6 +1,10 @@
+import { db } from "~/db.server";
+import { logger } from "~/logger.server";
+import { offerForOrderPage } from "~/offers/surface-offers.server";
+import type { OfferView } from "~/offers/surface-contract";
 import type { PageLocale } from "./messages";
 import type { TrackingPageSettings } from "./page-settings";
-import { recommendedProducts } from "./recommendations.server";
+import { type Recommendation, recommendedProducts } from "./recommendations.server";
 import type { MarketingView } from "./render/MarketingBlock";
 import { signClickLink, type ClickTarget } from "./signed-links.server";
 import type { PageHref } from "./storefront-links";
@@ -36,7 +40,17 @@ export async function buildMarketingView(input: MarketingInput): Promise<Marketi
   if (!settings.enabled) return null;
   const clickHref = async (target: ClickTarget, url: string) =>
     input.href(`r/${await signClickLink({ shop: input.shop, orderId: input.orderId, target, url })}`);
-  const products = settings.recommendations && input.admin ? await recommendedProducts(input.admin, input.shop, input.productIds) : [];
+  // The offer engine's choice for the tracking page, when the shop has an eligible offer; else today's recommendations.
+  const offer = await offerForOrderPage(db(), input.admin, { shop: input.shop, orderId: input.orderId, surface: "tracking_page" }).catch((error: unknown) => {
+    // The page must render whatever Shopify does: a failed offer look-up falls back to the recommendations.
+    logger.warn({ shop: input.shop, error: (error as Error).message }, "tracking page offer failed");
+    return null;
+  });
+  const products: Array<Recommendation & { discountLabel?: string | null }> = offer
+    ? [offerAsProduct(offer, input)]
+    : settings.recommendations && input.admin
+      ? await recommendedProducts(input.admin, input.shop, input.productIds)
+      : [];
   const [bannerHref, discountHref, productHrefs] = await Promise.all([
     settings.bannerText && settings.bannerUrl ? clickHref("banner", settings.bannerUrl) : null,
     settings.discountCode ? clickHref("discount", `https://${input.shop}/discount/${encodeURIComponent(settings.discountCode)}`) : null,
@@ -50,7 +64,22 @@ export async function buildMarketingView(input: MarketingInput): Promise<Marketi
       href: productHrefs[index]!,
       imageUrl: product.imageUrl,
       imageAlt: product.imageAlt,
-      price: priceText(product.price, input.locale, input.currencyCode),
+      price: product.discountLabel
+        ? `${priceText(product.price, input.locale, input.currencyCode)} (${product.discountLabel})`
+        : priceText(product.price, input.locale, input.currencyCode),
     })),
+  };
+}
+
+/** An offer as one of the block's product tiles: its cart link (with the customer's code) and its price after the discount. */
+function offerAsProduct(offer: OfferView, input: MarketingInput): Recommendation & { discountLabel: string | null } {
+  return {
+    productId: offer.product.productId,
+    title: offer.title,
+    url: offer.product.url ?? `https://${input.shop}/`,
+    imageUrl: offer.product.imageUrl,
+    imageAlt: offer.product.title,
+    price: offer.discountedPrice.amount,
+    discountLabel: offer.discountLabel,
   };
 }

@@ -1,0 +1,112 @@
+import type { DbClient } from "~/db.server";
+import { fromMinorUnits, toMinorUnits } from "./money";
+import { type Offer, SURFACES, type Surface } from "./offer-schema";
+import { type ArmComparison, type Counts, type OfferResults } from "./results";
+import { abTestVerdict, DEFAULT_AB_POLICY } from "./stats";
+
+export type { ArmComparison, Counts, OfferResults };
+
+/**
+ * What each offer achieved, per surface and per A/B arm. An impression is an order that saw the offer
+ * (reloads are not new shoppers). On the post-purchase page a conversion is an accept; the other surfaces
+ * link to the storefront, so there a conversion is a click.
+ */
+
+interface Tally {
+  impressions: number;
+  clicks: number;
+  accepts: number;
+  declines: number;
+  revenueMinor: number;
+}
+
+const emptyTally = (): Tally => ({ impressions: 0, clicks: 0, accepts: 0, declines: 0, revenueMinor: 0 });
+
+/** Results for the given offers of a shop, from the counted events and recorded decisions. */
+export async function loadOfferResults(client: DbClient, shop: string, offers: readonly Offer[], currencyCode: string): Promise<Record<string, OfferResults>> {
+  const offerIds = offers.map((offer) => offer.id);
+  const [events, decisions] = await Promise.all([
+    client.offerEvent.groupBy({ by: ["offerId", "armId", "surface", "kind"], where: { shop, offerId: { in: offerIds } }, _count: { _all: true } }),
+    client.offerDecision.findMany({
+      where: { shop, offerId: { in: offerIds }, decision: { in: ["accepted", "declined"] } },
+      select: { offerId: true, armId: true, decision: true, revenue: true, currencyCode: true },
+    }),
+  ]);
+  const tallies = new Map<string, Tally>();
+  const tally = (offerId: string, armId: string, surface: string) => {
+    const key = JSON.stringify([offerId, armId, surface]);
+    let found = tallies.get(key);
+    if (!found) tallies.set(key, (found = emptyTally()));
+    return found;
+  };
+  for (const row of events) {
+    const target = tally(row.offerId, row.armId, row.surface);
+    if (row.kind === "impression") target.impressions += row._count._all;
+    if (row.kind === "click") target.clicks += row._count._all;
+  }
+  for (const row of decisions) {
+    const target = tally(row.offerId, row.armId, "post_purchase");
+    if (row.decision === "declined") target.declines += 1;
+    if (row.decision === "accepted") {
+      target.accepts += 1;
+      target.revenueMinor += row.revenue ? toMinorUnits(row.revenue, currencyCode) : 0;
+    }
+  }
+
+  const entries = [...tallies].map(([key, value]) => ({ key: JSON.parse(key) as [string, string, Surface], value }));
+  return Object.fromEntries(
+    offers.map((offer) => {
+      const mine = entries.filter(({ key }) => key[0] === offer.id);
+      const sum = (filter: (armId: string, surface: Surface) => boolean) => countsOf(mine.filter(({ key }) => filter(key[1], key[2])), currencyCode);
+      const armIds = offer.arms.length ? offer.arms.map((arm) => arm.id) : [];
+      const byArm = armIds.map((armId) => ({ armId, ...sum((arm) => arm === armId) }));
+      return [
+        offer.id,
+        {
+          offerId: offer.id,
+          currencyCode,
+          total: sum(() => true),
+          bySurface: SURFACES.filter((surface) => offer.surfaces.includes(surface) || mine.some(({ key }) => key[2] === surface)).map((surface) => ({
+            surface,
+            ...sum((_arm, at) => at === surface),
+          })),
+          byArm,
+          comparisons: compareArms(byArm),
+        },
+      ];
+    }),
+  );
+}
+
+function countsOf(entries: ReadonlyArray<{ key: [string, string, Surface]; value: Tally }>, currencyCode: string): Counts {
+  const total = emptyTally();
+  let conversions = 0;
+  for (const { key, value } of entries) {
+    total.impressions += value.impressions;
+    total.clicks += value.clicks;
+    total.accepts += value.accepts;
+    total.declines += value.declines;
+    total.revenueMinor += value.revenueMinor;
+    conversions += key[2] === "post_purchase" ? value.accepts : value.clicks;
+  }
+  return {
+    impressions: total.impressions,
+    clicks: total.clicks,
+    accepts: total.accepts,
+    declines: total.declines,
+    conversions,
+    conversion: total.impressions ? Math.min(1, conversions / total.impressions) : 0,
+    revenue: fromMinorUnits(total.revenueMinor, currencyCode),
+  };
+}
+
+function compareArms(arms: ReadonlyArray<Counts & { armId: string }>): ArmComparison[] {
+  const [control, ...treatments] = arms;
+  if (!control) return [];
+  const counts = (arm: Counts & { armId: string }) => ({
+    label: `Version "${arm.armId}"`,
+    impressions: arm.impressions,
+    conversions: Math.min(arm.impressions, arm.conversions),
+  });
+  return treatments.map((arm) => ({ armId: arm.armId, versus: control.armId, result: abTestVerdict(counts(control), counts(arm), DEFAULT_AB_POLICY) }));
+}
