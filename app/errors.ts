@@ -50,6 +50,16 @@ export class ConflictError extends DomainError {
   readonly code = "conflict";
 }
 
+/** The caller is who they say but may not touch this record (another customer's order or return → 403). */
+export class ForbiddenError extends DomainError {
+  readonly code = "forbidden";
+}
+
+/** A service besides Shopify (a carrier-label provider, …) failed or refused (→ 502). */
+export class UpstreamServiceError extends DomainError {
+  readonly code: string = "upstream_error";
+}
+
 /** A request body larger than the app accepts. */
 export class PayloadTooLargeError extends DomainError {
   readonly code = "payload_too_large";
@@ -99,6 +109,8 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof PayloadTooLargeError) return 413;
   if (error instanceof MalformedPayloadError) return 400;
   if (error instanceof ShopNotInstalledError) return 403;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof ShopifyApiError) return 502;
+  if (error instanceof UpstreamServiceError) return 502;
   return 500;
 }

@@ -30,7 +30,8 @@ function render<Code extends ExplanationCode>(code: Code, params: ExplanationPar
 type Text = string | { shopper: string; merchant: string };
 type Message<Params> = (params: Params, format: Formatter) => Text;
 
-const REASONS: Record<ReturnReason, string> = {
+/** The shopper-facing label of each return reason. */
+export const REASONS: Record<ReturnReason, string> = {
   size_too_small: "Too small",
   size_too_large: "Too large",
   unwanted: "Changed my mind",

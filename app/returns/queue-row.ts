@@ -1,0 +1,16 @@
+import type { ReturnStatus } from "./case-status";
+import type { Outcome } from "./policy-schema";
+
+/** One row of the merchant's returns queue. */
+export interface ReturnQueueRow {
+  id: string;
+  name: string | null;
+  orderName: string | null;
+  status: ReturnStatus;
+  outcome: Outcome;
+  reasons: string[];
+  items: number;
+  itemsValue: string;
+  currency: string;
+  requestedAt: string;
+}

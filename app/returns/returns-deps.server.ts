@@ -1,0 +1,23 @@
+import { type Db, db } from "~/db.server";
+import type { AdminGraphqlClient } from "~/shopify/admin-graphql.server";
+
+/** What the returns services reach outside themselves; tests pass their own database, Admin API and clock. */
+export interface ReturnsDeps {
+  db: Db;
+  /** The shop's Admin API client (its offline session). */
+  admin(shop: string): Promise<AdminGraphqlClient>;
+  now(): Date;
+}
+
+/** The process-wide database, the shop's offline Admin API session and the wall clock. */
+export function defaultReturnsDeps(): ReturnsDeps {
+  return {
+    db: db(),
+    admin: async (shop) => {
+      // Loaded on first use: the Shopify module configures the library from the environment.
+      const { unauthenticated } = await import("~/shopify.server");
+      return (await unauthenticated.admin(shop)).admin;
+    },
+    now: () => new Date(),
+  };
+}
