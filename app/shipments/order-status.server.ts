@@ -1,4 +1,6 @@
 import type { DbClient } from "~/db.server";
+import { readPromisesOfOrder } from "~/delivery-estimates/live/promises.server";
+import { promiseToShow } from "~/delivery-estimates/live/order-promises";
 import { NotFoundError } from "~/errors";
 import { carrierDisplayName } from "~/tracking/carriers/carrier-registry";
 import { formatLocation, TIMELINE_LIMIT, type OrderStatusView } from "./order-status";
@@ -25,16 +27,17 @@ export async function getCustomerOrderStatus(
     orderBy: [{ shippedAt: "asc" }, { id: "asc" }],
   });
   const fulfillmentIds = [...new Set(shipments.map((shipment) => shipment.fulfillmentId))];
-  const [timelines, fulfilledItems] = await Promise.all([
+  const [timelines, fulfilledItems, promises] = await Promise.all([
     findTimelines(client, shop, shipments),
     client.fulfillmentLineItem.findMany({ where: { shop, fulfillmentId: { in: fulfillmentIds } } }),
+    readPromisesOfOrder(client, shop, order.id),
   ]);
   const lineItems = await client.lineItem.findMany({
     where: { shop, id: { in: [...new Set(fulfilledItems.map((item) => item.lineItemId))] } },
     select: { id: true, title: true, variantTitle: true, sku: true },
   });
   return {
-    order: { id: order.id, name: order.name, cancelled: order.cancelledAt !== null },
+    order: { id: order.id, name: order.name, cancelled: order.cancelledAt !== null, promise: shipments.length || order.cancelledAt ? null : promiseToShow(promises, null) },
     parcels: shipments.map((shipment) => ({
       id: shipment.id,
       trackingNumber: shipment.trackingNumber,
@@ -43,6 +46,7 @@ export async function getCustomerOrderStatus(
       status: shipment.status,
       statusAt: shipment.statusAt.toISOString(),
       estimatedDeliveryAt: iso(shipment.estimatedDeliveryAt),
+      promise: promiseToShow(promises, shipment),
       deliveredAt: iso(shipment.deliveredAt),
       items: joinItems(
         fulfilledItems.filter((item) => item.fulfillmentId === shipment.fulfillmentId),

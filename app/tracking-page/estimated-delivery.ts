@@ -1,10 +1,10 @@
-/** What a delivery estimate rests on; the EDD engine will add its own sources. */
-export type EstimateSource = "carrier";
+import type { PromiseRange } from "~/delivery-estimates/live/order-promises";
 
-export interface DeliveryEstimate {
-  at: Date;
-  source: EstimateSource;
-}
+/**
+ * What a delivery estimate rests on: our delivery-date promise (app/delivery-estimates, a date range in the
+ * destination's calendar), or, for a parcel we made none for, the carrier's (or Shopify's) estimate.
+ */
+export type DeliveryEstimate = { source: "promise"; earliestDate: string; promisedDate: string } | { source: "carrier"; at: Date };
 
 export interface EstimableShipment {
   status: string;
@@ -14,10 +14,12 @@ export interface EstimableShipment {
 const NO_ESTIMATE_STATUSES = new Set(["delivered", "returned_to_sender", "cancelled"]);
 
 /**
- * The delivery estimate to show for a shipment: the carrier's (or Shopify's) estimate while the parcel is
- * on its way, none once its journey ended. The one place the EDD engine plugs in later.
+ * The delivery estimate to show for a shipment while it is on its way (none once its journey ended): the
+ * stored promise when there is one, the same one the order-status block and emails show, else the carrier's.
  */
-export function estimatedDelivery(shipment: EstimableShipment): DeliveryEstimate | null {
-  if (NO_ESTIMATE_STATUSES.has(shipment.status) || !shipment.estimatedDeliveryAt) return null;
+export function estimatedDelivery(shipment: EstimableShipment, promise: PromiseRange | null = null): DeliveryEstimate | null {
+  if (NO_ESTIMATE_STATUSES.has(shipment.status)) return null;
+  if (promise) return { source: "promise", earliestDate: promise.earliestDate, promisedDate: promise.promisedDate };
+  if (!shipment.estimatedDeliveryAt) return null;
   return { at: shipment.estimatedDeliveryAt, source: "carrier" };
 }

@@ -1,4 +1,5 @@
 import type { DbClient } from "~/db.server";
+import { readPromisesOfOrder } from "~/delivery-estimates/live/promises.server";
 import type { OrderPageRows } from "./view-model";
 
 /**
@@ -71,5 +72,6 @@ export async function loadOrderPageRows(client: DbClient, shop: string, orderId:
         client.trackingEvent.findMany({ where: { shop, fulfillmentId: { in: fulfillmentIds }, shipmentId: null }, select: eventFields }),
       ])
     : [[], [], []];
-  return { order, lineItems, fulfillments, fulfillmentLineItems, shipments, events: [...parcelEvents, ...fulfillmentEvents] };
+  const promises = await readPromisesOfOrder(client, shop, order.id);
+  return { order, lineItems, fulfillments, fulfillmentLineItems, shipments, events: [...parcelEvents, ...fulfillmentEvents], promises };
 }

@@ -32,7 +32,8 @@ function html(body: string, status = 200, headers: Record<string, string> = {}):
   return new Response(body, { status, headers: { ...PAGE_HEADERS, ...headers } });
 }
 
-function frameFor(proxy: ProxyRequest, shopPage: ShopPage | null, orderLocale: string | null = null, bodyLocale: string | null = null): PageFrame {
+/** The page frame (shop, language, branding, links) for a proxied page; the return portal shares it. */
+export function frameFor(proxy: ProxyRequest, shopPage: ShopPage | null, orderLocale: string | null = null, bodyLocale: string | null = null): PageFrame {
   const locale = choosePageLocale({
     query: bodyLocale ?? proxy.queryLocale,
     orderLocale,

@@ -1,5 +1,6 @@
 import { deriveShipmentState } from "~/tracking/shipment-state";
 import { shipmentStatusSchema, type ShipmentStatus } from "~/tracking/status";
+import { promiseToShow, type OrderPromises } from "~/delivery-estimates/live/order-promises";
 import { estimatedDelivery, type DeliveryEstimate } from "./estimated-delivery";
 import { shipmentProgress, type Progress } from "./progress";
 
@@ -41,6 +42,8 @@ export interface OrderPageRows {
     province: string | null;
     country: string | null;
   }[];
+  /** The order's stored delivery promises (app/delivery-estimates); none yet when absent. */
+  promises?: OrderPromises;
 }
 
 export interface ItemView {
@@ -81,6 +84,8 @@ export interface OrderView {
   parcels: ParcelView[];
   /** Items not yet in any live fulfillment ("preparing your order"). */
   unfulfilled: ItemView[];
+  /** The promise made at purchase, shown while nothing has shipped. */
+  estimate: DeliveryEstimate | null;
   /** Product ids of the order's items, for recommendations. */
   productIds: string[];
 }
@@ -143,7 +148,7 @@ export function buildOrderView(rows: OrderPageRows): OrderView {
         service: shipment.service,
         trackingNumber: shipment.trackingNumber,
         trackingUrl: safeHttpUrl(shipment.trackingUrl),
-        estimate: estimatedDelivery(shipment),
+        estimate: estimatedDelivery(shipment, rows.promises ? promiseToShow(rows.promises, shipment) : null),
         deliveredAt: shipment.deliveredAt,
         progress: shipmentProgress(status, events.map((event) => event.status)),
         items,
@@ -170,6 +175,7 @@ export function buildOrderView(rows: OrderPageRows): OrderView {
     cancelled: rows.order.cancelledAt !== null,
     parcels,
     unfulfilled,
+    estimate: parcels.length || rows.order.cancelledAt ? null : estimatedDelivery({ status: "pending", estimatedDeliveryAt: null }, rows.promises ? promiseToShow(rows.promises, null) : null),
     productIds: [...new Set(rows.lineItems.flatMap((item) => (item.productId ? [item.productId] : [])))],
   };
 }

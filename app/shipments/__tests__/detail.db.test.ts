@@ -69,7 +69,7 @@ describe("getCustomerOrderStatus", () => {
   it("GIVEN the customer's split order WHEN the block asks for it THEN every parcel comes with its status, items and newest-first timeline", async () => {
     const view = await getCustomerOrderStatus(database.get().prisma, { shop: ALPHA, customerId: CUSTOMER, orderId });
 
-    expect(view.order).toEqual({ id: orderId, name: "#2001", cancelled: false });
+    expect(view.order).toEqual({ id: orderId, name: "#2001", cancelled: false, promise: null });
     expect(view.parcels.map((parcel) => [parcel.trackingNumber, parcel.status, parcel.items.map((item) => `${item.quantity}× ${item.title}`)])).toEqual([
       ["1Z-A", "in_transit", ["1× Trail boots"]],
       ["1Z-B", "out_for_delivery", ["1× Trail boots"]],

@@ -23,6 +23,7 @@ const order: OrderView = {
   name: "#1001",
   cancelled: false,
   unfulfilled: [],
+  estimate: null,
   productIds: [],
   parcels: [
     {
@@ -87,6 +88,18 @@ describe("the order page", () => {
     expect(html).toContain("(Estimate from the carrier; it can change.)");
     expect(html).toContain('href="https://dhl.example/t?id=JD014600003&amp;x=1"');
     expect(html).toContain('aria-label="Track on the carrier&#x27;s website: JD014600003"');
+  });
+
+  it("GIVEN our delivery promise WHEN rendered THEN the range is shown as calendar dates, whatever the shop's zone, and named as our promise", () => {
+    const promised: OrderView = { ...order, parcels: [{ ...order.parcels[0]!, estimate: { source: "promise", earliestDate: "2026-11-24", promisedDate: "2026-11-26" } }] };
+    const inKiribati = renderOrderPage(frame(), promised, dateFormats("en", "Pacific/Kiritimati"), null);
+    expect(inKiribati).toContain('<time dateTime="2026-11-26">Tuesday, November 24 – Thursday, November 26</time>');
+    expect(inKiribati).toContain("(Our delivery promise, from how our recent parcels travelled.)");
+  });
+
+  it("GIVEN an order not shipped yet with a purchase promise WHEN rendered THEN the expected delivery shows under the items being prepared", () => {
+    const waiting: OrderView = { ...order, parcels: [], unfulfilled: [{ title: "Kettle", variantTitle: null, quantity: 1 }], estimate: { source: "promise", earliestDate: "2026-11-27", promisedDate: "2026-11-27" } };
+    expect(renderOrderPage(frame(), waiting, dateFormats("en", "Europe/Berlin"), null)).toContain("Expected delivery: <time");
   });
 
   it("GIVEN events WHEN rendered THEN their times are machine-readable and shown in the shop's zone", () => {

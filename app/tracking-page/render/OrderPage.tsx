@@ -3,6 +3,7 @@ import type { DateFormats } from "./dates";
 import type { PageFrame } from "./frame";
 import { MarketingBlock, type MarketingView } from "./MarketingBlock";
 import { PageShell } from "./PageShell";
+import { EstimateText } from "./EstimateText";
 import { ParcelCard } from "./ParcelCard";
 
 /** An order's tracking page: every parcel, the items still being prepared, and the marketing block. */
@@ -26,6 +27,11 @@ export function OrderPage({ frame, order, dates, marketing }: { frame: PageFrame
         <section className="card" aria-labelledby="prep">
           <h2 id="prep">{t("preparing")}</h2>
           <p>{t("preparingIntro")}</p>
+          {order.estimate ? (
+            <p>
+              {t("expectedDelivery")}: <EstimateText estimate={order.estimate} t={t} dates={dates} />
+            </p>
+          ) : null}
           <ul>
             {order.unfulfilled.map((item, index) => (
               <li key={index}>

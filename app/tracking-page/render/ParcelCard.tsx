@@ -2,6 +2,7 @@ import { statusMessageKey, type Translate } from "../messages";
 import type { Progress } from "../progress";
 import type { EventView, ParcelView } from "../view-model";
 import type { DateFormats } from "./dates";
+import { EstimateText } from "./EstimateText";
 
 function ProgressBar({ progress, t }: { progress: Progress; t: Translate }) {
   return (
@@ -64,7 +65,7 @@ export function ParcelCard({ parcel, index, count, t, dates }: { parcel: ParcelV
           <>
             <dt>{t("estimatedDelivery")}</dt>
             <dd>
-              {dates.day(parcel.estimate.at)} <span className="note">({t("estimateNote")})</span>
+              <EstimateText estimate={parcel.estimate} t={t} dates={dates} />
             </dd>
           </>
         ) : null}

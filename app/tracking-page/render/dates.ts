@@ -17,6 +17,8 @@ export interface DateFormats {
   dateTime(date: Date): string;
   /** "Thursday, 12 November" for delivery dates. */
   day(date: Date): string;
+  /** The same for a calendar date ("2026-11-12"), which has no time zone to convert from. */
+  calendarDay(isoDate: string): string;
   /** The zone's name as shoppers read it ("Central European Standard Time"). */
   zoneName: string;
 }
@@ -29,5 +31,12 @@ export function dateFormats(locale: PageLocale, zone: string | null | undefined)
   const zoneName =
     new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "long" }).formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value ??
     timeZone;
-  return { timeZone, dateTime: (date) => dateTime.format(date), day: (date) => day.format(date), zoneName };
+  const calendarDay = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  return {
+    timeZone,
+    dateTime: (date) => dateTime.format(date),
+    day: (date) => day.format(date),
+    calendarDay: (isoDate) => calendarDay.format(new Date(`${isoDate}T12:00:00Z`)),
+    zoneName,
+  };
 }

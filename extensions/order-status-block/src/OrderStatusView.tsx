@@ -8,7 +8,14 @@ type Text = Pick<BlockApi, "translate" | "formatDate" | "timeZone">;
 export function OrderStatusView({ view, text }: { view: OrderStatusResponse; text: Text }) {
   const { translate } = text;
   if (view.order.cancelled && view.parcels.length === 0) return <s-paragraph>{translate("cancelled")}</s-paragraph>;
-  if (view.parcels.length === 0) return <s-paragraph>{translate("empty")}</s-paragraph>;
+  if (view.parcels.length === 0) {
+    return (
+      <s-stack gap="small">
+        <s-paragraph>{translate("empty")}</s-paragraph>
+        {view.order.promise && <s-text>{translate("eta", { date: promiseRange(view.order.promise, text) })}</s-text>}
+      </s-stack>
+    );
+  }
   return (
     <s-stack gap="large">
       {view.parcels.map((parcel, index) => (
@@ -16,6 +23,12 @@ export function OrderStatusView({ view, text }: { view: OrderStatusResponse; tex
       ))}
     </s-stack>
   );
+}
+
+/** Our promised range ("12 Mar – 14 Mar 2026"): calendar dates, formatted without a time-zone shift. */
+function promiseRange(promise: { earliestDate: string; promisedDate: string }, text: Text): string {
+  const date = (iso: string) => text.formatDate(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  return promise.earliestDate < promise.promisedDate ? `${date(promise.earliestDate)} – ${date(promise.promisedDate)}` : date(promise.promisedDate);
 }
 
 function ParcelCard({ parcel, number, count, text }: { parcel: Parcel; number: number; count: number; text: Text }) {
@@ -31,7 +44,9 @@ function ParcelCard({ parcel, number, count, text }: { parcel: Parcel; number: n
         {parcel.deliveredAt ? (
           <s-text>{translate("deliveredOn", { date: day(parcel.deliveredAt) })}</s-text>
         ) : (
-          parcel.estimatedDeliveryAt && <s-text>{translate("eta", { date: day(parcel.estimatedDeliveryAt) })}</s-text>
+          (parcel.promise || parcel.estimatedDeliveryAt) && (
+            <s-text>{translate("eta", { date: parcel.promise ? promiseRange(parcel.promise, text) : day(parcel.estimatedDeliveryAt!) })}</s-text>
+          )
         )}
       </s-stack>
       {step !== null && (

@@ -10,7 +10,7 @@ import { fakeApi } from "./fake-api";
 
 // The server's view and the extension's contract must stay the same shape.
 const splitOrder: OrderStatusResponse = {
-  order: { id: "gid://shopify/Order/3001", name: "#3001", cancelled: false },
+  order: { id: "gid://shopify/Order/3001", name: "#3001", cancelled: false, promise: null },
   parcels: [
     {
       id: "p1",
@@ -20,6 +20,7 @@ const splitOrder: OrderStatusResponse = {
       status: "delivered",
       statusAt: "2026-03-04T10:00:00.000Z",
       estimatedDeliveryAt: null,
+      promise: null,
       deliveredAt: "2026-03-04T10:00:00.000Z",
       items: [{ title: "Rain jacket", variantTitle: "M / Blue", quantity: 1 }],
       events: [{ status: "delivered", happenedAt: "2026-03-04T10:00:00.000Z", message: "Left at <front door>", location: "Berlin, DE" }],
@@ -32,6 +33,7 @@ const splitOrder: OrderStatusResponse = {
       status: "exception",
       statusAt: "2026-03-05T08:00:00.000Z",
       estimatedDeliveryAt: "2026-03-12T00:00:00.000Z",
+      promise: null,
       deliveredAt: null,
       items: [{ title: "Stove", variantTitle: null, quantity: 2 }],
       events: [],
@@ -66,6 +68,19 @@ describe("OrderStatusView", () => {
     ["a cancelled order without parcels", { order: { ...splitOrder.order, cancelled: true }, parcels: [] }, "This order was cancelled."],
   ])("GIVEN %s WHEN rendered THEN it says so", (_, view, expected) => {
     expect(textOf(renderToString(<OrderStatusView view={view} text={fakeApi()} />))).toContain(expected);
+  });
+
+  it("GIVEN our delivery promise for a parcel WHEN rendered THEN the promised range replaces the carrier's date", () => {
+    const parcel = { ...splitOrder.parcels[1]!, status: "in_transit", promise: { earliestDate: "2026-03-10", promisedDate: "2026-03-11" } };
+    const text = textOf(renderToString(<OrderStatusView view={{ ...splitOrder, parcels: [parcel] }} text={fakeApi()} />));
+
+    expect(text).toContain("Estimated delivery: 10 Mar 2026 – 11 Mar 2026");
+    expect(text).not.toContain("12 Mar 2026");
+  });
+
+  it("GIVEN an order not shipped yet with a purchase promise WHEN rendered THEN the promise is shown under the empty state", () => {
+    const view = { order: { ...splitOrder.order, promise: { earliestDate: "2026-03-09", promisedDate: "2026-03-09" } }, parcels: [] };
+    expect(textOf(renderToString(<OrderStatusView view={view} text={fakeApi()} />))).toContain("as soon as it does. Estimated delivery: 9 Mar 2026");
   });
 
   it("GIVEN a single parcel WHEN rendered THEN it is not numbered", () => {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { orderPromises, promiseToShow, type StoredPromise } from "../order-promises";
+import { basisKeyOf, planPromises, type PlannedParcel } from "../promise-plan";
+import { indexQuotes, lookUpQuote } from "../quote-lookup";
+
+const AT = new Date("2026-07-15T09:00:00Z");
+const LATER = new Date("2026-07-17T09:00:00Z");
+const order = { id: "o1", processedAt: AT, cancelledAt: null, shippingCountry: "DE", shippingProvince: "BE", shippingZip: "10115" };
+const parcel = (overrides: Partial<PlannedParcel> = {}): PlannedParcel => ({
+  shipmentId: "s1",
+  locationId: null,
+  carrier: "dhl",
+  service: null,
+  handedOffAt: AT,
+  status: "in_transit",
+  statusAt: AT,
+  ...overrides,
+});
+
+describe("planPromises", () => {
+  it.each([
+    ["an unshipped order", [], new Set<string>(), ["purchase"]],
+    ["a parcel just handed off", [parcel()], new Set<string>(), ["handoff:s1"]],
+    ["a parcel with a later carrier event", [parcel({ status: "delayed", statusAt: LATER })], new Set(["handoff:s1"]), [basisKeyOf.event("s1", "delayed", LATER)]],
+    ["a delivered parcel", [parcel({ status: "delivered", statusAt: LATER })], new Set<string>(), []],
+    ["a parcel whose promises are all made", [parcel({ status: "out_for_delivery", statusAt: LATER })], new Set(["handoff:s1", basisKeyOf.event("s1", "out_for_delivery", LATER)]), []],
+  ])("GIVEN %s WHEN planned THEN the bases to promise are %j", (_, parcels, made, expected) => {
+    expect(planPromises(order, parcels, made, LATER).map((item) => item.basisKey)).toEqual(expected);
+  });
+
+  it("GIVEN a promise learned of late WHEN planned THEN it is made at the moment we learn, never before its basis", () => {
+    const [item] = planPromises(order, [parcel()], new Set(), LATER);
+    expect(item!.request).toMatchObject({ stage: "handoff", handedOffAt: AT, at: LATER });
+  });
+});
+
+describe("promiseToShow", () => {
+  const row = (overrides: Partial<StoredPromise>): StoredPromise => ({ orderId: "o1", shipmentId: null, stage: "purchase", basisKey: "purchase", promisedDate: "2026-07-20", earliestDate: "2026-07-18", madeAt: AT, ...overrides });
+  const promises = orderPromises([
+    row({}),
+    row({ shipmentId: "s1", stage: "event", basisKey: "event:s1", promisedDate: "2026-07-22", madeAt: LATER }),
+    row({ shipmentId: "s1", stage: "handoff", basisKey: "handoff:s1", promisedDate: "2026-07-19", madeAt: new Date("2026-07-16T09:00:00Z") }),
+  ]);
+
+  it.each([
+    ["the order before it ships", null, { earliestDate: "2026-07-18", promisedDate: "2026-07-20" }],
+    ["a parcel on its way: its newest promise", { id: "s1", status: "delayed" }, { earliestDate: "2026-07-18", promisedDate: "2026-07-22" }],
+    ["a parcel without its own promise yet: the purchase promise", { id: "s2", status: "in_transit" }, { earliestDate: "2026-07-18", promisedDate: "2026-07-20" }],
+    ["a delivered parcel: none", { id: "s1", status: "delivered" }, null],
+  ])("GIVEN %s WHEN shown THEN %j", (_, subject, expected) => {
+    expect(promiseToShow(promises, subject)).toEqual(expected);
+  });
+});
+
+describe("lookUpQuote", () => {
+  const index = indexQuotes([
+    { country: "DE", region: "", earliestDate: "2026-07-17", promisedDate: "2026-07-20" },
+    { country: "DE", region: "BY", earliestDate: "2026-07-18", promisedDate: "2026-07-21" },
+  ]);
+
+  it.each([
+    ["a region with its own quote", { country: "de", region: "BY" }, "2026-07-21"],
+    ["a region without one", { country: "DE", region: "HH" }, "2026-07-20"],
+    ["another country", { country: "FR" }, null],
+  ])("GIVEN %s WHEN looked up THEN the promised date is %s", (_, destination, expected) => {
+    expect(lookUpQuote(index, destination, "2026-07-15")?.promisedDate ?? null).toBe(expected);
+  });
+
+  it("GIVEN a quote whose promised date is today or past WHEN looked up THEN there is none (a stale precompute never promises the past)", () => {
+    expect(lookUpQuote(index, { country: "DE" }, "2026-07-20")).toBeNull();
+  });
+});
