@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { formatTable, targetRows } from "../lib/targets";
+
+describe("bench targets table", () => {
+  it("GIVEN the ingest line WHEN read THEN each database's rate and p99 are compared with their own targets", () => {
+    const output = `sqlite 962/s\n${JSON.stringify({ bench: "ingest", results: [{ db: "sqlite", perSecond: 962, p99Ms: 64 }, { db: "postgres", perSecond: 2100, p99Ms: 42 }] })}\n`;
+    expect(targetRows("ingest", output)).toEqual([
+      { bench: "ingest", figure: "sqlite webhooks acknowledged", measured: "962/s", target: "≥ 3000/s", met: false },
+      { bench: "ingest", figure: "sqlite p99 ack", measured: "64 ms", target: "≤ 50 ms", met: false },
+      { bench: "ingest", figure: "postgres webhooks acknowledged", measured: "2100/s", target: "≥ 2000/s", met: true },
+      { bench: "ingest", figure: "postgres p99 ack", measured: "42 ms", target: "≤ 50 ms", met: true },
+    ]);
+  });
+
+  it("GIVEN a scale-out line WHEN read THEN growth is judged against one worker and any double claim fails", () => {
+    const line = { bench: "scale-out", results: [{ workers: 1, perSecond: 100, doubleClaims: 0, duplicateOrders: 0 }, { workers: 2, perSecond: 180, doubleClaims: 1, duplicateOrders: 0 }] };
+    const rows = targetRows("scale-out", JSON.stringify(line));
+    expect(rows.map((row) => [row.figure, row.met])).toEqual([
+      ["1 worker(s) double claims", true],
+      ["1 worker jobs/s", null],
+      ["2 worker(s) double claims", false],
+      ["2 workers jobs/s (×1.8 of one)", true],
+    ]);
+  });
+
+  it("GIVEN a bench that printed no JSON WHEN read THEN its row fails instead of vanishing", () => {
+    expect(targetRows("crash", "Error: boom\n")).toEqual([{ bench: "crash", figure: "run", measured: "no JSON line (failed)", target: "completes", met: false }]);
+  });
+
+  it("GIVEN rows WHEN formatted THEN columns align and misses read NO", () => {
+    const table = formatTable(targetRows("crash", JSON.stringify({ bench: "crash", kills: 3, acknowledged: 10, lost: 1, duplicates: 0 })));
+    expect(table.split("\n")).toHaveLength(4);
+    expect(table).toMatch(/lost of 10 acknowledged \(3 kills\)\s+1\s+≤ 0\s+NO/);
+  });
+});
