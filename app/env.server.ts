@@ -9,7 +9,7 @@ const envSchema = z.object({
   SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
   SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
   SHOPIFY_APP_URL: z.url("must be the public https URL of the app"),
-  SCOPES: z.string().min(1).default("read_orders,read_fulfillments,read_customers,read_products,read_returns,write_returns"),
+  SCOPES: z.string().min(1).default("read_orders,write_orders,read_fulfillments,read_customers,read_products,read_returns,write_returns,write_discounts,write_draft_orders"),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
@@ -20,6 +20,8 @@ const envSchema = z.object({
   APP_BRIDGE_URL: z.url().optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Where shoppers' return photos are kept (app/returns/photo-store.server.ts); created when missing. */
+  RETURN_PHOTOS_DIR: z.string().min(1).default("./.data/return-photos"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Run the job worker inside the web process (the default for a single machine). */
   WORKER_IN_PROCESS: z

@@ -9,6 +9,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDatabase, type Database } from "../app/db.server";
 import { migrate } from "../app/db/migrate.server";
+import { backfillDeliveryEstimates } from "../app/delivery-estimates/live/backfill.server";
+import { seedDemoOffers } from "./lib/demo-offers";
 import { installApp } from "./lib/install";
 import { preferredOrFreePort } from "./lib/ports";
 import { REPO_ROOT } from "./lib/repo-root";
@@ -67,6 +69,15 @@ function reportProgress(): (progress: SettleProgress) => void {
   };
 }
 
+/** One open order's current promise, to show the EDD the demo orders carry. */
+async function examplePromise(database: Database): Promise<{ orderName: string; range: string; stage: string } | null> {
+  const promise = await database.prisma.deliveryPromise.findFirst({ where: { shop: SHOP }, orderBy: { madeAt: "desc" } });
+  if (!promise) return null;
+  const order = await database.prisma.order.findUnique({ where: { shop_id: { shop: SHOP, id: promise.orderId } }, select: { name: true } });
+  const range = promise.earliestDate < promise.promisedDate ? `${promise.earliestDate} – ${promise.promisedDate}` : promise.promisedDate;
+  return { orderName: order?.name ?? promise.orderId, range, stage: promise.stage };
+}
+
 async function main(): Promise<void> {
   const url = `file:${DATABASE_FILE}`;
   await prepareDatabase(url);
@@ -108,6 +119,14 @@ async function main(): Promise<void> {
     step(`Seeded the store: ${seeded.products} products, ${seeded.customers} customers, ${seeded.orders} orders over ${options.days} days; waiting for the app…`);
     const settled = await waitUntilSettled({ standIn: stack.standIn, client: database.prisma, shop: SHOP, timeoutMs: SETTLE_TIMEOUT_MS, onProgress: reportProgress() });
     step(`The stand-in delivered ${settled.webhooksSent} signed webhooks; the app had processed them all after ${Math.round(settled.elapsedMs / 1000)} s`);
+
+    const estimates = await backfillDeliveryEstimates(database.prisma, SHOP);
+    step(`Delivery estimates: trained on ${estimates.history} delivered parcels; ${estimates.promised} more promises made, ${estimates.quotes} storefront quotes precomputed`);
+    const example = await examplePromise(database);
+    if (example) step(`  e.g. order ${example.orderName}: ${example.range} (${example.stage} promise, shown on its tracking page, order-status block and emails)`);
+
+    const offers = await seedDemoOffers(database.prisma, SHOP, stack.controlApiUrl);
+    step(`Offers: ${offers.join(", ")} (shown on the thank-you page, order-status block and tracking page; results under Offers)`);
 
     const summary = await summariseApp(database.prisma, SHOP);
     console.log(`

@@ -10,7 +10,11 @@ export function AppNavigation() {
       </Link>
       <Link to="/app/shipments">Shipments</Link>
       <Link to="/app/exceptions">Exceptions</Link>
+      <Link to="/app/returns">Returns</Link>
+      <Link to="/app/returns/settings">Return policy</Link>
+      <Link to="/app/carriers">Carriers</Link>
       <Link to="/app/notifications">Notifications</Link>
+      <Link to="/app/offers">Offers</Link>
     </NavMenu>
   );
 }

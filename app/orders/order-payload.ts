@@ -18,6 +18,7 @@ import {
   type LineItemFields,
   type OrderSnapshot,
 } from "./order-snapshot";
+import { restSmsMarketingConsent, smsConsentFromRest } from "./sms-consent";
 
 /**
  * Shopify's REST order webhook payload (orders/create, updated, cancelled, fulfilled, partially_fulfilled;
@@ -42,6 +43,7 @@ const customerSchema = z
     first_name: optionalText,
     email: optionalText,
     phone: optionalText,
+    sms_marketing_consent: restSmsMarketingConsent,
     updated_at: optionalTimestamp,
   })
   .nullish();
@@ -140,6 +142,7 @@ function customerContact(order: OrderWebhook): CustomerContact | null {
     email: customer.email,
     phone: customer.phone,
     firstName: customer.first_name,
+    smsConsent: smsConsentFromRest(customer.sms_marketing_consent),
     // The order payload's customer carries no locale of its own; customer_locale is the order's.
     shopifyUpdatedAt: customer.updated_at ?? order.updated_at,
   };

@@ -55,6 +55,8 @@ export interface CustomerContact {
   firstName: string | null;
   /** undefined when the source does not carry it (REST order payloads): the held value is kept. */
   locale?: string | null;
+  /** Shopify's SMS marketing consent state (orders/sms-consent.ts); undefined when the source does not carry it. */
+  smsConsent?: string | null;
   /** When this contact point was true: the customer's updated_at, or the order's when Shopify omits it. */
   shopifyUpdatedAt: Date;
 }

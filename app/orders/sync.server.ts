@@ -1,4 +1,5 @@
 import type { DbClient } from "~/db.server";
+import { requestPromiseRefresh } from "~/delivery-estimates/live/refresh-job.server";
 import { recordOrderConfirmed } from "~/notifications/outbox.server";
 import type { ShopifyJson } from "~/webhooks/payload";
 import { atomically } from "./atomically.server";
@@ -28,6 +29,7 @@ export async function upsertOrderSnapshot(client: DbClient, shop: string, snapsh
     if (written === "stale") return "stale";
     // The confirmation is recorded with the order's first write, in the same transaction (the outbox).
     if (written === "created") await recordOrderConfirmed(tx, shop, snapshot.order);
+    if (written === "created") await requestPromiseRefresh(tx, shop, snapshot.order.id);
     // Shopify never deletes a line item (edits zero its quantity), so upserting keeps the set complete
     // even when an API read returned only the first page of them.
     for (const item of snapshot.lineItems) {
@@ -78,7 +80,15 @@ async function writeCustomer(tx: DbClient, shop: string, contact: CustomerContac
   }
   if (held.redactedAt) return;
   if (held.shopifyUpdatedAt && held.shopifyUpdatedAt > contact.shopifyUpdatedAt) return;
-  await tx.customer.updateMany({
+  await updateHeldCustomer(tx, shop, contact);
+}
+
+/**
+ * Updates a customer we already hold, unless it was redacted or we hold a newer version (equal timestamps
+ * re-apply). Fields the source does not carry (undefined) keep their stored value. Returns whether it wrote.
+ */
+export async function updateHeldCustomer(tx: DbClient, shop: string, contact: CustomerContact): Promise<boolean> {
+  const { count } = await tx.customer.updateMany({
     where: {
       shop,
       id: contact.id,
@@ -87,4 +97,5 @@ async function writeCustomer(tx: DbClient, shop: string, contact: CustomerContac
     },
     data: contact,
   });
+  return count > 0;
 }

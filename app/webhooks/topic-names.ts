@@ -13,6 +13,15 @@ export const APPLIED_TOPICS = [
   "fulfillments/update",
   "fulfillment_events/create",
   "refunds/create",
+  "returns/request",
+  "returns/approve",
+  "returns/decline",
+  "returns/cancel",
+  "returns/close",
+  "returns/reopen",
+  "customers/create",
+  "customers/update",
+  "customers_marketing_consent/update",
   "app/uninstalled",
   "app/scopes_update",
   "customers/data_request",
@@ -26,12 +35,6 @@ const RETURNS_LATER = "stored for the returns feature, which replays it once bui
 
 /** Topics we subscribe to and store, but do not act on yet; each with why. */
 export const DEFERRED_TOPICS: Readonly<Record<string, string>> = {
-  "returns/request": RETURNS_LATER,
-  "returns/approve": RETURNS_LATER,
-  "returns/decline": RETURNS_LATER,
-  "returns/cancel": RETURNS_LATER,
-  "returns/close": RETURNS_LATER,
-  "returns/reopen": RETURNS_LATER,
   "returns/process": RETURNS_LATER,
   "returns/update": RETURNS_LATER,
   "reverse_deliveries/attach_deliverable": RETURNS_LATER,

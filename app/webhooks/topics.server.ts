@@ -1,8 +1,9 @@
+import { applyCustomerWebhook, applyMarketingConsentWebhook } from "~/orders/customer-webhook.server";
 import { applyOrderWebhook } from "~/orders/sync.server";
-import { applyRefundWebhook } from "~/orders/refunds.server";
 import { exportCustomerData } from "~/privacy/data-request.server";
 import { redactCustomer } from "~/privacy/customer-redact.server";
 import { redactShopWebhook } from "~/privacy/shop-redact.server";
+import { applyRefundWebhookWithReturns, RETURN_WEBHOOK_HANDLERS } from "~/returns/webhooks.server";
 import { onAppUninstalled, onScopesUpdated } from "~/shops/lifecycle.server";
 import { applyFulfillmentEventWebhook } from "~/tracking/fulfillment-events.server";
 import { applyFulfillmentWebhook } from "~/tracking/fulfillments.server";
@@ -18,7 +19,11 @@ export const WEBHOOK_HANDLERS: WebhookHandlers = {
   "fulfillments/create": applyFulfillmentWebhook,
   "fulfillments/update": applyFulfillmentWebhook,
   "fulfillment_events/create": applyFulfillmentEventWebhook,
-  "refunds/create": applyRefundWebhook,
+  "refunds/create": applyRefundWebhookWithReturns,
+  ...RETURN_WEBHOOK_HANDLERS,
+  "customers/create": applyCustomerWebhook,
+  "customers/update": applyCustomerWebhook,
+  "customers_marketing_consent/update": applyMarketingConsentWebhook,
   "app/uninstalled": onAppUninstalled,
   "app/scopes_update": onScopesUpdated,
   "customers/data_request": exportCustomerData,

@@ -27,6 +27,7 @@ import * as orderPageRoute from "~/routes/proxy.o.$token";
 import * as marketingLinkRoute from "~/routes/proxy.r.$token";
 import * as webhooksRoute from "~/routes/webhooks.$";
 import { embeddedRequest, signSessionToken } from "~/routes/__tests__/embedded-request";
+import { offerRouteCases, seedOfferRows } from "~/offers/__tests__/isolation-cases";
 import { useTestDatabase } from "~/test/database";
 import { proxyRequest } from "~/tracking-page/__tests__/proxy-requests";
 import { signClickLink, signOrderLink } from "~/tracking-page/signed-links.server";
@@ -94,6 +95,15 @@ interface IsolationCase {
 }
 
 /** One case per file in app/routes: a route without one fails the coverage test below. */
+/** A requested return case of shop A's order (tests remove it again, so A's snapshot stays as seeded). */
+async function seedAlphaReturn(): Promise<string> {
+  const money = { itemsValue: "10.00", fees: "0.00", refundAmount: "10.00", storeCreditAmount: "0.00", bonusAmount: "0.00", exchangeValue: "0.00", amountDue: "0.00" };
+  const row = await prisma().returnCase.create({
+    data: { shop: SHOP_A, orderId: SAME.orderId, orderName: SAME.orderName, customerId: SAME.customerId, name: `${A_MARKER}-R1`, shopifyReturnId: "gid://shopify/Return/9001", status: "requested", outcome: "refund", idempotencyKey: `${A_MARKER}-key`, decision: "{}", currency: "EUR", requestedAt: new Date(), ...money },
+  });
+  return row.id;
+}
+
 const ROUTE_CASES: Record<string, IsolationCase> = {
   _index: { statuses: [302], asShopB: () => call(() => indexRoute.loader(args(new Request(`${APP_URL}/?shop=${SHOP_A}`)))) },
   healthz: { statuses: [200], asShopB: () => call(() => healthRoute.loader()) },
@@ -117,10 +127,61 @@ const ROUTE_CASES: Record<string, IsolationCase> = {
       return answer;
     },
   },
+  "app.carriers": {
+    statuses: [200],
+    asShopB: async () => {
+      const route = await import("~/routes/app.carriers");
+      const answer = await call(async () => route.loader(args(await adminAsB("/app/carriers?by=lane"))));
+      // Every parcel counted is B's own.
+      const own = await prisma().shipment.count({ where: { shop: SHOP_B, shippedAt: { not: null }, carrier: { not: null }, status: { not: "cancelled" } } });
+      expect(JSON.parse(answer.text).parcels).toBe(own);
+      return answer;
+    },
+  },
+  "app.returns._index": {
+    statuses: [200],
+    asShopB: async () => {
+      // A return of A's (removed again afterwards): B's queue never lists it and B's bulk approve cannot touch it.
+      const alpha = await seedAlphaReturn();
+      try {
+        const route = await import("~/routes/app.returns._index");
+        const queue = await call(async () => route.loader(args(await adminAsB("/app/returns"))));
+        expect(queue.text).not.toContain(alpha);
+        const signed = await adminAsB("/app/returns");
+        const body = JSON.stringify({ intent: "approve", ids: [alpha] });
+        const answer = await call(async () => route.action(args(new Request(signed.url, { method: "POST", headers: { ...Object.fromEntries(signed.headers), "Content-Type": "application/json" }, body }))));
+        expect(JSON.parse(answer.text).results).toEqual([{ id: alpha, ok: false, error: `Return ${alpha} was not found` }]);
+        expect((await prisma().returnCase.findUniqueOrThrow({ where: { shop_id: { shop: SHOP_A, id: alpha } } })).status).toBe("requested");
+        return answer;
+      } finally {
+        await prisma().returnCase.deleteMany({ where: { shop: SHOP_A, id: alpha } });
+      }
+    },
+  },
+  "app.returns.$id": {
+    statuses: [404],
+    asShopB: async () => {
+      const alpha = await seedAlphaReturn();
+      try {
+        const route = await import("~/routes/app.returns.$id");
+        const signed = await adminAsB(`/app/returns/${alpha}`);
+        const body = JSON.stringify({ intent: "approve" });
+        const acted = await call(async () => route.action(args(new Request(signed.url, { method: "POST", headers: { ...Object.fromEntries(signed.headers), "Content-Type": "application/json" }, body }), { id: alpha })));
+        expect(acted.status).toBe(404);
+        return await call(async () => route.loader(args(await adminAsB(`/app/returns/${alpha}`), { id: alpha })));
+      } finally {
+        await prisma().returnCase.deleteMany({ where: { shop: SHOP_A, id: alpha } });
+      }
+    },
+  },
   "app.exceptions._index": {
     statuses: [200],
     asShopB: async () => {
       const route = await import("~/routes/app.exceptions._index");
+      const runNow = await adminAsB("/app/exceptions");
+      const body = JSON.stringify({ intent: "run-action", exceptionId: a.exceptionId, action: "tag_order" });
+      const started = await call(async () => route.action(args(new Request(runNow.url, { method: "POST", headers: { ...Object.fromEntries(runNow.headers), "Content-Type": "application/json" }, body }))));
+      expect(started.status).toBe(404);
       const answer = await call(async () => route.loader(args(await adminAsB("/app/exceptions"))));
       expect(answer.text).toContain(b.trackingNumber);
       return answer;
@@ -202,7 +263,94 @@ const ROUTE_CASES: Record<string, IsolationCase> = {
       return answer;
     },
   },
+  "app.notifications.templates": {
+    statuses: [200],
+    asShopB: async () => {
+      // A's saved copy carries A's marker: B's editor and B's saved template never show or change it.
+      await prisma().notificationTemplate.deleteMany({ where: { shop: SHOP_B } });
+      const route = await import("~/routes/app.notifications.templates");
+      const saved = await call(async () => {
+        const request = await adminAsB("/app/notifications/templates");
+        const form = new URLSearchParams({ intent: "save", trigger: "shipped", channel: "email", locale: "en", subject: "B {orderName}" });
+        return route.action(args(new Request(request.url, { method: "POST", headers: request.headers, body: form })));
+      });
+      expect(saved.status).toBe(200);
+      return call(async () => route.loader(args(await adminAsB("/app/notifications/templates?trigger=shipped&channel=email&locale=en"))));
+    },
+  },
+  "notifications.sms.status": {
+    statuses: [204],
+    asShopB: async () => {
+      // A delivery report for the text B sent marks B's message alone.
+      await prisma().notificationMessage.updateMany({ where: { shop: SHOP_B, channel: "sms" }, data: { providerMessageId: "SMbravo" } });
+      const route = await import("~/routes/notifications.sms.status");
+      const url = `${APP_URL}/notifications/sms/status`;
+      const form = { MessageSid: "SMbravo", MessageStatus: "undelivered", ErrorCode: "30003" };
+      const request = new Request(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(FAKE_AUTH_TOKEN, url, Object.entries(form)) },
+        body: new URLSearchParams(form).toString(),
+      });
+      const answer = await call(() => route.action(args(request)));
+      expect(await prisma().notificationMessage.count({ where: { shop: SHOP_B, deliveryStatus: "undelivered" } })).toBe(1);
+      return answer;
+    },
+  },
   "proxy._index": { statuses: [200], asShopB: () => call(() => proxyIndexRoute.loader(args(proxyRequest(SHOP_B, "")))) },
+  "proxy.edd": {
+    statuses: [200],
+    asShopB: async () => {
+      // A's precomputed "Get it by" quote must never answer B's storefront (removed again: A's rows stay as seeded).
+      const quote = { shop: SHOP_A, country: "DE", region: "", validOn: "2999-01-01", earliestDate: "2999-01-01", promisedDate: "2999-01-02", computedAt: new Date() };
+      await prisma().deliveryQuote.create({ data: quote });
+      const route = await import("~/routes/proxy.edd");
+      const answer = await call(() => route.loader(args(proxyRequest(SHOP_B, "/edd", { query: { country: "DE" } }))));
+      await prisma().deliveryQuote.deleteMany({ where: { shop: SHOP_A, country: "DE", validOn: "2999-01-01" } });
+      expect(JSON.parse(answer.text.trim())).toEqual({ country: "DE", estimate: null });
+      return answer;
+    },
+  },
+  "app.returns.settings": {
+    statuses: [404],
+    asShopB: async () => {
+      // B's policy page searches B's orders only; simulating A's order id that B doesn't have is not found.
+      const route = await import("~/routes/app.returns.settings");
+      const page = await call(async () => route.loader(args(await adminAsB(`/app/returns/settings?orderQuery=${encodeURIComponent(SAME.orderName)}`))));
+      expect(JSON.parse(page.text).orders).toHaveLength(1);
+      const signed = await adminAsB("/app/returns/settings");
+      const body = JSON.stringify({ intent: "simulate", simulation: { policy: {}, orderId: "gid://shopify/Order/424242" } });
+      const headers = { ...Object.fromEntries(signed.headers), "Content-Type": "application/json" };
+      return call(async () => route.action(args(new Request(signed.url, { method: "POST", headers, body }))));
+    },
+  },
+  "proxy.returns._index": {
+    statuses: [200],
+    asShopB: async () => {
+      // B's customer with A's customer id sees B's orders only.
+      const route = await import("~/routes/proxy.returns._index");
+      const answer = await call(() => route.loader(args(proxyRequest(SHOP_B, "/returns", { customerId: SAME.customerId.split("/").at(-1) }))));
+      expect(answer.text).toContain(SAME.orderName);
+      return answer;
+    },
+  },
+  "proxy.returns.$orderId": {
+    statuses: [403],
+    asShopB: async () => {
+      // Another customer of B posting a step for the order id both shops have: refused before anything is read or sent.
+      const route = await import("~/routes/proxy.returns.$orderId");
+      const orderId = SAME.orderId.split("/").at(-1)!;
+      const form = { step: "items", [`quantity:${SAME.lineItemId}`]: "1" };
+      return call(() => route.action(args(proxyRequest(SHOP_B, `/returns/${orderId}`, { customerId: "424242", form }), { orderId })));
+    },
+  },
+  "proxy.returns.status.$returnId": {
+    statuses: [404],
+    asShopB: async () => {
+      const route = await import("~/routes/proxy.returns.status.$returnId");
+      const returnId = (await prisma().returnCase.findFirst({ where: { shop: SHOP_A }, select: { id: true } }))?.id ?? "alpha-return";
+      return call(() => route.loader(args(proxyRequest(SHOP_B, `/returns/status/${returnId}`, { customerId: SAME.customerId.split("/").at(-1) }), { returnId })));
+    },
+  },
   "proxy.lookup": {
     statuses: [200, 302, 303],
     asShopB: () => call(() => lookupRoute.action(args(proxyRequest(SHOP_B, "/lookup", { form: { order: SAME.orderName, email: SAME.email } })))),
@@ -233,6 +381,15 @@ const ROUTE_CASES: Record<string, IsolationCase> = {
       return answer;
     },
   },
+  ...offerRouteCases({
+    shopB: SHOP_B,
+    appUrl: APP_URL,
+    orderId: SAME.orderId,
+    call,
+    args,
+    adminAsB,
+    customerTokenOfB: () => hs256Token({ dest: SHOP_B, aud: process.env.SHOPIFY_API_KEY!, sub: SAME.customerId, expiresIn: 60 }, process.env.SHOPIFY_API_SECRET!),
+  }),
 };
 
 /** For each job, a job of shop B whose payload names A's rows (or none, for shop-wide jobs). */
@@ -242,6 +399,10 @@ const JOB_PAYLOADS: Record<string, () => object> = {
   "tracking.apply-carrier-update": () => ({ carrierUpdateId: a.carrierUpdateId }),
   "notifications.send": () => ({ messageId: a.messageId }),
   "exceptions.scan": () => ({}),
+  "exceptions.action": () => ({ actionId: a.exceptionActionId }),
+  "exceptions.digest": () => ({ digestId: a.exceptionDigestId }),
+  "delivery-estimates.refresh": () => ({ orderId: SAME.orderId }),
+  "delivery-estimates.quotes": () => ({}),
 };
 
 function routeIds(): string[] {
@@ -258,6 +419,7 @@ beforeAll(async () => {
   b = await seedShop(prisma(), SHOP_B, "BRAVO");
   bOverviewBeforeA = { ...JSON.parse(JSON.stringify(await getShopOverview(prisma(), SHOP_B, new Date()))), generatedAt: null };
   a = await seedShop(prisma(), SHOP_A, A_MARKER);
+  await seedOfferRows(prisma(), SHOP_A, A_MARKER, SAME.orderId);
   aBefore = await snapshotShop(prisma(), SHOP_A);
 });
 

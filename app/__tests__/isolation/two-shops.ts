@@ -31,6 +31,9 @@ export interface SeededShop {
   webhookEventId: string;
   carrierUpdateId: string;
   trackingNumber: string;
+  exceptionId: string;
+  exceptionActionId: string;
+  exceptionDigestId: string;
 }
 
 /** Seeds one shop's order, parcel, scan, sent SMS, unprocessed webhook and carrier update; `marker` tags its text. */
@@ -69,19 +72,28 @@ export async function seedShop(prisma: Db, shop: string, marker: string): Promis
       subject: `${marker} subject`,
     },
   });
+  await prisma.notificationTemplate.create({ data: { shop, trigger: "shipped", channel: "email", locale: "en", subject: `${marker} {orderName}` } });
   const webhookEvent = await prisma.webhookEvent.create({
     data: { shop, webhookId: `${marker}-webhook`, topic: "orders/cancelled", payload: JSON.stringify({ id: 9001, admin_graphql_api_id: SAME.orderId, cancelled_at: new Date().toISOString(), updated_at: new Date().toISOString() }) },
   });
   const carrierUpdate = await prisma.carrierUpdate.create({
     data: { shop, provider: "easypost", externalId: `${marker}-evt`, payload: JSON.stringify(trackerEvent(`${marker}-evt`, tracker(trackingNumber, JOURNEY))) },
   });
-  // Exception flags are a newer table: seeded when this schema has it.
-  if (shopScopedModels().includes("shipmentException")) {
-    await prisma.shipmentException.create({
-      data: { shop, kind: "stalled", orderId: SAME.orderId, shipmentId: shipment.id, openKey: `${shipment.id}:stalled`, evidence: JSON.stringify({ lastScan: `${marker} departed` }), since: at, detectedAt: at },
-    });
-  }
-  return { shipmentId: shipment.id, messageId: message.id, webhookEventId: webhookEvent.id, carrierUpdateId: carrierUpdate.id, trackingNumber };
+  const flag = await prisma.shipmentException.create({
+    data: { shop, kind: "stalled", orderId: SAME.orderId, shipmentId: shipment.id, openKey: `${shipment.id}:stalled`, evidence: JSON.stringify({ lastScan: `${marker} departed` }), since: at, detectedAt: at },
+  });
+  const exceptionAction = await prisma.exceptionAction.create({ data: { shop, exceptionId: flag.id, action: "tag_order", requestedBy: "auto", result: `${marker}-tag` } });
+  const digest = await prisma.exceptionDigest.create({ data: { shop, period: "2026-11-01", since: at, until: at, error: `${marker} digest` } });
+  return {
+    shipmentId: shipment.id,
+    messageId: message.id,
+    webhookEventId: webhookEvent.id,
+    carrierUpdateId: carrierUpdate.id,
+    trackingNumber,
+    exceptionId: flag.id,
+    exceptionActionId: exceptionAction.id,
+    exceptionDigestId: digest.id,
+  };
 }
 
 /** Every model with a `shop` column, read from the schema so a new table is covered without editing this file. */

@@ -112,10 +112,80 @@ const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>>
   NotificationSuppression: (prisma, shop) =>
     prisma.notificationSuppression.create({ data: { shop, channel: "email", addressHash: "hashed-address", reason: "unsubscribed" } }),
   NotificationSettings: (prisma, shop) => prisma.notificationSettings.create({ data: { shop } }),
+  NotificationTemplate: (prisma, shop) =>
+    prisma.notificationTemplate.create({ data: { shop, trigger: "shipped", channel: "email", locale: "en", subject: "Ada's {orderName} is on its way" } }),
+  ReturnCase: (prisma, shop) =>
+    prisma.returnCase.createMany({
+      data: [
+        { id: "return-ada", orderId: ADA_ORDER.gid, customerId: ADA.gid, idempotencyKey: "key-ada" },
+        { id: "return-bo", orderId: BO_ORDER.gid, customerId: BO.gid, idempotencyKey: "key-bo" },
+      ].map((row) => ({
+        ...row,
+        shop,
+        status: "requested",
+        outcome: "refund",
+        decision: "{}",
+        currency: "EUR",
+        itemsValue: "10.00",
+        fees: "0.00",
+        refundAmount: "10.00",
+        storeCreditAmount: "0.00",
+        bonusAmount: "0.00",
+        exchangeValue: "0.00",
+        amountDue: "0.00",
+        requestedAt: at,
+      })),
+    }),
+  ReturnLine: (prisma, shop) =>
+    prisma.returnLine.createMany({
+      data: ["return-ada", "return-bo"].map((returnId, index) => ({
+        shop,
+        returnId,
+        fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${index + 1}`,
+        lineItemId: `gid://shopify/LineItem/${index + 1}`,
+        title: "Tea",
+        quantity: 1,
+        reason: "defective",
+        note: "Broken lid",
+        value: "10.00",
+      })),
+    }),
+  ReturnPhoto: (prisma, shop) =>
+    prisma.returnPhoto.createMany({ data: ["return-ada", "return-bo"].map((returnId) => ({ shop, returnId, lineItemId: "gid://shopify/LineItem/1", key: `${returnId}.jpg` })) }),
+  ReturnLabel: (prisma, shop) =>
+    prisma.returnLabel.createMany({ data: ["return-ada", "return-bo"].map((returnId) => ({ shop, returnId, provider: "uploaded", labelUrl: `https://labels.example/${returnId}.pdf` })) }),
+  ReturnEvent: (prisma, shop) =>
+    prisma.returnEvent.createMany({
+      data: ["return-ada", "return-bo"].map((returnId) => ({ shop, returnId, kind: "requested", text: "Return requested", actor: "shopper", at })),
+    }),
   ShipmentException: (prisma, shop) =>
     prisma.shipmentException.create({
       data: { shop, kind: "stalled", orderId: ADA_ORDER.gid, openKey: "order:ada:stalled", evidence: "{}", since: at, detectedAt: at },
     }),
+  ExceptionAction: (prisma, shop) =>
+    prisma.exceptionAction.create({ data: { shop, exceptionId: "ada-flag", action: "notify_support", requestedBy: "auto", status: "succeeded", completedAt: at } }),
+  ExceptionDigest: (prisma, shop) => prisma.exceptionDigest.create({ data: { shop, period: "2026-11-01", status: "sent", since: at, until: at, exceptionCount: 1 } }),
+  DeliveryObservation: (prisma, shop) =>
+    prisma.deliveryObservation.create({
+      data: { shop, shipmentId: `${shop}-shipment-1`, orderId: ADA_ORDER.gid, originId: "default", originCountry: "FR", destinationCountry: "FR", placedAt: at, handedOffAt: at, deliveredAt: at },
+    }),
+  DeliveryPromise: (prisma, shop) =>
+    prisma.deliveryPromise.create({
+      data: { shop, orderId: ADA_ORDER.gid, stage: "purchase", basisKey: "purchase", promisedDate: "2026-11-05", earliestDate: "2026-11-04", explanation: "{}", madeAt: at },
+    }),
+  DeliveryQuote: (prisma, shop) =>
+    prisma.deliveryQuote.create({ data: { shop, country: "FR", region: "", validOn: "2026-11-01", earliestDate: "2026-11-04", promisedDate: "2026-11-05", computedAt: at } }),
+  ReturnPolicyVersion: (prisma, shop) => prisma.returnPolicyVersion.create({ data: { shop, version: 1, document: "{}", current: true } }),
+  Offer: (prisma, shop) =>
+    prisma.offer.create({ data: { shop, id: "socks", name: "Socks", document: JSON.stringify({ id: "socks", name: "Socks", product: { kind: "recommended" } }) } }),
+  OfferEvent: (prisma, shop) =>
+    prisma.offerEvent.create({ data: { shop, offerId: "socks", armId: "", surface: "thank_you", orderKey: ADA_ORDER.gid, kind: "impression" } }),
+  OfferDecision: (prisma, shop) =>
+    prisma.offerDecision.create({
+      data: { shop, referenceId: "ref-ada", offerId: "socks", armId: "", customerId: ADA.gid, purchaseKey: "1x1", variantId: "gid://shopify/ProductVariant/1", quantity: 1, unitPrice: "5.00", discountedUnitPrice: "4.00", currencyCode: "EUR" },
+    }),
+  OfferDiscountCode: (prisma, shop) =>
+    prisma.offerDiscountCode.create({ data: { shop, offerId: "socks", customerId: ADA.gid, purpose: "next_order", code: "THANKS-ADA", title: "Thanks", label: "10% off your next order", endsAt: at } }),
   Job: (prisma, shop) => prisma.job.create({ data: { shop, name: "orders.reconcile", payload: "{}" } }),
   PrivacyRequest: (prisma, shop) =>
     prisma.privacyRequest.createMany({

@@ -82,7 +82,7 @@ describe("GET /api/order-status", () => {
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     const view = (await response.json()) as OrderStatusView;
-    expect(view.order).toEqual({ id: ORDER, name: "#3001", cancelled: false });
+    expect(view.order).toEqual({ id: ORDER, name: "#3001", cancelled: false, promise: null });
     expect(view.parcels.map((parcel) => [parcel.trackingNumber, parcel.carrier, parcel.status])).toEqual([
       ["1Z999AA10123456784", "UPS", "delivered"],
       ["RR123456785GB", "Royal Mail", "in_transit"],

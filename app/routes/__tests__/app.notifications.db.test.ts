@@ -16,6 +16,10 @@ import {
 } from "~/routes/app.notifications._index";
 import { loader as logLoader } from "~/routes/app.notifications.log";
 import {
+  action as templatesAction,
+  loader as templatesLoader,
+} from "~/routes/app.notifications.templates";
+import {
   action as previewAction,
   loader as previewLoader,
 } from "~/routes/app.notifications.preview";
@@ -182,6 +186,7 @@ describe("app.notifications._index", () => {
         channels: ["sms", "email"],
       },
       coalesceMinutes: 0,
+      followUpDays: 7,
     };
 
     const saved = await settingsAction(
@@ -200,6 +205,7 @@ describe("app.notifications._index", () => {
     });
     expect(reloaded.quietHours).toEqual(edited.quietHours);
     expect(reloaded.coalesceMinutes).toBe(0);
+    expect(reloaded.followUpDays).toBe(7);
     expect(reloaded.exceptions).toEqual(before.exceptions);
   });
 
@@ -229,6 +235,8 @@ describe("app.notifications._index", () => {
       { coalesceMinutes: 2000 },
       "coalesceMinutes",
     ],
+    ["a follow-up of zero days", { followUpDays: 0 }, "followUpDays"],
+    ["a follow-up typed as words", { followUpDays: "soon" }, "followUpDays"],
   ])(
     "GIVEN %s WHEN the settings are saved THEN it answers 422 naming the field and stores nothing",
     async (_, edit, field) => {
@@ -276,6 +284,7 @@ describe("app.notifications._index", () => {
       failed: 1,
       suppressed: 1,
       deliveryRate: 2 / 3,
+      smsDeliveryRate: null,
       openRate: 1,
       clickRate: 0.5,
     });
@@ -306,6 +315,7 @@ describe("app.notifications._index", () => {
         failed: 1,
         suppressed: 0,
         deliveryRate: 0,
+        smsDeliveryRate: null,
         openRate: null,
         clickRate: null,
       },
@@ -490,5 +500,49 @@ describe("app.notifications.preview", () => {
     expect(mail.subject).toMatch(/^\[Test\] /);
     expect(mail.subject).toContain("#1002");
     expect(mail.text).toContain("/apps/track/o/");
+  });
+});
+
+describe("app.notifications.templates", () => {
+  const key = { trigger: "shipped", channel: "email", locale: "de" };
+
+  it("GIVEN a template with an unclosed brace on line 2 WHEN saved THEN it answers 422 with the field's line and column and stores nothing", async () => {
+    const response = await templatesAction(
+      args(
+        await request(ALPHA, "/app/notifications/templates", {
+          form: { ...key, intent: "save", subject: "Fine {orderName}", intro: "Hallo\n{customerName" },
+        })
+      )
+    );
+
+    expect(statusOf(response)).toBe(422);
+    expect(response.data).toMatchObject({
+      ok: false,
+      fieldErrors: { intro: ["line 2, column 1: a { is not closed with }"] },
+    });
+    expect(await database.get().prisma.notificationTemplate.count({ where: { shop: ALPHA } })).toBe(0);
+  });
+
+  it("GIVEN a valid template WHEN saved THEN the editor loads it and previews it on the shop's latest order; reset brings the catalogue back", async () => {
+    const saved = await templatesAction(
+      args(await request(ALPHA, "/app/notifications/templates", { form: { ...key, intent: "save", subject: "Unterwegs: {orderName}" } }))
+    );
+    expect(statusOf(saved)).toBe(200);
+
+    const loaded = (await templatesLoader(args(await request(ALPHA, "/app/notifications/templates?trigger=shipped&channel=email&locale=de")))).data;
+    if (!loaded.ok) throw new Error("expected the editor to load");
+    expect(loaded.state.saved).toEqual({ subject: "Unterwegs: {orderName}" });
+    expect(loaded.state.preview).toMatchObject({ channel: "email", subject: expect.stringMatching(/^Unterwegs: #100\d$/) });
+
+    await templatesAction(args(await request(ALPHA, "/app/notifications/templates", { form: { ...key, intent: "reset" } })));
+    const reset = (await templatesLoader(args(await request(ALPHA, "/app/notifications/templates?trigger=shipped&channel=email&locale=de")))).data;
+    if (!reset.ok) throw new Error("expected the editor to load");
+    expect(reset.state.saved).toEqual({});
+  });
+
+  it("GIVEN an unknown trigger WHEN the editor loads THEN it answers 422 naming the field", async () => {
+    const response = await templatesLoader(args(await request(ALPHA, "/app/notifications/templates?trigger=nope")));
+    expect(statusOf(response)).toBe(422);
+    expect(Object.keys(response.data.ok ? {} : response.data.fieldErrors)).toEqual(["trigger"]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { jobDefinitions } from "~/jobs/handlers.server";
 import { drainJobs } from "~/jobs/worker.server";
 import { useTestDatabase } from "~/test/database";
 import { receiveWebhook } from "../intake.server";
@@ -26,9 +27,11 @@ describe("webhook pipeline: intake → webhooks.process → sync", () => {
       "fulfillment-1",
     );
 
-    const summary = await drainJobs(database.get(), [processWebhookJob]);
+    // Every registered job: applying an order also queues follow-up work (delivery promises) that must not dead-letter.
+    const summary = await drainJobs(database.get(), jobDefinitions);
 
-    expect(summary).toMatchObject({ succeeded: 2, dead: 0 });
+    expect(summary).toMatchObject({ dead: 0 });
+    expect(summary.succeeded).toBeGreaterThanOrEqual(2);
     expect((await eventOf("order-1")).status).toBe("processed");
     expect((await eventOf("fulfillment-1")).status).toBe("processed");
     expect(await prisma().order.findUnique({ where: { shop_id: { shop: TEST_SHOP, id: "gid://shopify/Order/820982911946154508" } } })).not.toBeNull();

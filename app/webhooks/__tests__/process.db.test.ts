@@ -64,7 +64,7 @@ describe("processWebhookEvent", () => {
   });
 
   it.each([
-    ["returns/request", "deferred"],
+    ["returns/process", "deferred"],
     ["reverse_fulfillment_orders/dispose", "deferred"],
     ["products/create", "ignored"],
   ])("GIVEN an event of %s WHEN processed THEN it is marked %s with a reason and kept", async (topic, expected) => {
