@@ -49,6 +49,9 @@ type Prepared =
  * channel. A transient failure returns it to pending and throws, so the job retries with backoff; the last
  * attempt's failure, and any permanent one, is recorded as failed with the reason.
  */
+const ORDER_MISSING = "order_missing";
+const WAITING_FOR_ORDER = "waiting for the order to arrive";
+
 export async function deliverMessage(db: Db, shop: string, messageId: string, options: DeliverOptions): Promise<DeliveryResult> {
   const now = options.now ?? new Date();
   const claim = await claimMessage(db, shop, messageId, now);
@@ -61,6 +64,11 @@ export async function deliverMessage(db: Db, shop: string, messageId: string, op
     // Nothing left the building: the message can safely be tried again.
     await releaseForRetry(db, message, `preparing failed: ${(error as Error).message}`.slice(0, 500));
     throw error;
+  }
+  if ("suppress" in prepared && prepared.suppress === ORDER_MISSING && options.attempt < options.maxAttempts) {
+    // A fulfillment's webhook can overtake its order's: wait for the order while retries remain.
+    await releaseForRetry(db, message, WAITING_FOR_ORDER);
+    throw new DeliveryError(WAITING_FOR_ORDER, true);
   }
   if ("suppress" in prepared) {
     await markSuppressed(db, message, prepared.suppress);
@@ -92,7 +100,7 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   if (channel === "email" ? !channels.email : !channels.sms) return { suppress: "channel_not_configured" };
 
   const facts = await loadOrderFacts(db, message.shop, message.orderId, message.shipmentId ? [message.shipmentId] : []);
-  if (!facts) return { suppress: "order_missing" };
+  if (!facts) return { suppress: ORDER_MISSING };
   const exceptionKind = trigger === EXCEPTION_TRIGGER ? await openExceptionKindOf(db, message.shop, message.dedupeKey) : undefined;
   if (exceptionKind === null) return { suppress: "superseded" };
   const returnMilestone = trigger === RETURN_TRIGGER ? returnMilestoneOfKey(message.dedupeKey) : undefined;

@@ -125,6 +125,22 @@ describe("email delivery through SMTP", () => {
     expect(sink.received).toHaveLength(1);
   });
 
+  it("GIVEN a parcel's message whose order is not (yet) stored WHEN the job runs THEN it waits for the order instead of being suppressed", async () => {
+    const prisma = db.get().prisma;
+    const { shop, orderId, shipmentIds } = await seedOrder(prisma, freshShop());
+    await setShipmentStatus(prisma, shop, shipmentIds[0]!, "exception");
+    await recordShipmentMilestone(prisma, shop, { shipmentId: shipmentIds[0]!, orderId, from: "in_transit", to: "exception", at: new Date() });
+    await prisma.order.updateMany({ where: { shop, id: orderId }, data: { shop: `${shop}.elsewhere` } });
+
+    expect(await drain()).toMatchObject({ retry: 1, succeeded: 0 });
+    expect((await outbox(prisma, shop))[0]).toMatchObject({ status: "pending", attempts: 1, reason: "waiting for the order to arrive" });
+    expect(sink.received).toEqual([]);
+
+    await prisma.order.updateMany({ where: { shop: `${shop}.elsewhere`, id: orderId }, data: { shop } });
+    expect(await drain(3)).toMatchObject({ succeeded: 1 });
+    expect((await outbox(prisma, shop))[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
   it("GIVEN SMTP down for longer than every retry WHEN the attempts run out THEN the message is failed with the SMTP reason, not lost", async () => {
     const prisma = db.get().prisma;
     const { shop, orderId, shipmentIds } = await seedOrder(prisma, freshShop());
