@@ -1,3 +1,4 @@
+import { containsNul, NUL_MESSAGE } from "~/input/text";
 import { z } from "zod";
 import type { Db } from "~/db.server";
 import { InvalidInputError } from "~/errors";
@@ -17,7 +18,7 @@ export async function loadExceptionsPage(db: Db, shop: string): Promise<Exceptio
 /** The page's two forms: the settings, and "run now" on one flag's action. */
 export const exceptionsPageCommandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("save-settings"), actions: z.unknown().optional(), supportEmail: z.unknown().optional(), digest: z.unknown().optional() }),
-  z.object({ intent: z.literal("run-action"), exceptionId: z.string().min(1).max(200), action: z.enum(EXCEPTION_ACTIONS) }),
+  z.object({ intent: z.literal("run-action"), exceptionId: z.string().min(1).max(200).refine((id) => !containsNul(id), NUL_MESSAGE), action: z.enum(EXCEPTION_ACTIONS) }),
 ]);
 
 export type ExceptionsPageCommand = z.infer<typeof exceptionsPageCommandSchema>;

@@ -1,3 +1,4 @@
+import { assertLookupId } from "~/input/text";
 import type { DbClient } from "~/db.server";
 import { NotFoundError } from "~/errors";
 import { logger } from "~/logger.server";
@@ -24,6 +25,7 @@ export async function saveOffer(client: DbClient, shop: string, input: unknown):
 
 /** One offer of the shop; NotFoundError when the shop has none with that id. */
 export async function getOffer(client: DbClient, shop: string, id: string): Promise<StoredOffer> {
+  assertLookupId("Offer", id);
   const row = await client.offer.findUnique({ where: { shop_id: { shop, id } } });
   const offer = row ? readDocument(shop, row) : null;
   if (!row || !offer) throw new NotFoundError("Offer", id);

@@ -1,3 +1,4 @@
+import { assertLookupId } from "~/input/text";
 import type { DbClient } from "~/db.server";
 import { NotFoundError } from "~/errors";
 import { notifyReturnUpdate } from "~/notifications/return-updates.server";
@@ -61,6 +62,7 @@ const caseSelect = {
 
 /** One return case of the shop, or NotFoundError; a case still being submitted does not exist yet. */
 export async function getReturnCase(client: DbClient, shop: string, id: string) {
+  assertLookupId("Return", id);
   const row = await client.returnCase.findUnique({ where: { shop_id: { shop, id } }, select: caseSelect });
   if (!row || row.status === "submitting") throw new NotFoundError("Return", id);
   return row;

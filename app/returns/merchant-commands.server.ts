@@ -1,3 +1,4 @@
+import { containsNul, NUL_MESSAGE } from "~/input/text";
 import { z } from "zod";
 import { parseInput } from "./parse-input";
 import type { ReturnsDeps } from "./returns-deps.server";
@@ -46,9 +47,14 @@ export async function runReturnCommand(deps: ReturnsDeps, shop: string, id: stri
   }
 }
 
+const returnIds = z
+  .array(z.string().min(1).refine((id) => !containsNul(id), NUL_MESSAGE))
+  .min(1, "select at least one return")
+  .max(100);
+
 export const bulkCommandSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), ids: z.array(z.string().min(1)).min(1, "select at least one return").max(100) }),
-  z.object({ intent: z.literal("decline"), ids: z.array(z.string().min(1)).min(1, "select at least one return").max(100), ...declineFields }),
+  z.object({ intent: z.literal("approve"), ids: returnIds }),
+  z.object({ intent: z.literal("decline"), ids: returnIds, ...declineFields }),
 ]);
 
 /** Approves or declines the selected returns; each result says whether that one worked. */

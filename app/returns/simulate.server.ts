@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from "~/input/text";
 import type { DbClient } from "~/db.server";
 import { InvalidInputError, NotFoundError } from "~/errors";
 import type { AdminGraphqlClient } from "~/shopify/admin-graphql.server";
@@ -18,7 +19,7 @@ export type { SimulationInput, SimulationResult } from "./simulation";
 
 /** An order of the shop found by name ("#1001", "1001"), newest first. */
 export async function searchOrdersForSimulation(client: DbClient, shop: string, query: string): Promise<{ id: string; name: string; processedAt: Date }[]> {
-  const term = query.trim().replace(/^#/, "").slice(0, 40);
+  const term = withoutControlCharacters(query).trim().replace(/^#/, "").slice(0, 40);
   if (!term) return [];
   return client.order.findMany({
     where: { shop, name: { contains: term }, redactedAt: null },

@@ -1,5 +1,6 @@
 import type { DbClient } from "~/db.server";
 import { NotFoundError } from "~/errors";
+import { assertLookupId } from "~/input/text";
 import type { ShipmentDetail } from "./detail";
 import { joinItems } from "./parcel-items";
 import { statusHistory } from "./status-history";
@@ -9,8 +10,7 @@ export type { ShipmentDetail } from "./detail";
 
 /** One parcel of a shop with its order, items, timeline and status history; NotFoundError for another shop's id. */
 export async function getShipmentDetail(client: DbClient, shop: string, id: string): Promise<ShipmentDetail> {
-  // No id holds NUL, and PostgreSQL text cannot: a 404 without asking the database (which would fail as a 500).
-  if (id.includes("\0")) throw new NotFoundError("Shipment", "(invalid id)");
+  assertLookupId("Shipment", id);
   const shipment = await client.shipment.findFirst({ where: { shop, id } });
   if (!shipment) throw new NotFoundError("Shipment", id);
   const [order, fulfillment, fulfilledItems, siblings, timelines, shopRow] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { containsNul, NUL_MESSAGE } from "~/input/text";
 import { InvalidInputError } from "~/errors";
 import { shipmentStatusSchema } from "~/tracking/status";
 import { decodeCursor, type ShipmentCursor } from "./cursor";
@@ -16,8 +17,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    // PostgreSQL text cannot hold NUL: refused here as a 422 instead of failing the query as a 500.
-    .refine((value) => !value.includes("\0"), "must not contain NUL characters")
+    .refine((value) => !containsNul(value), NUL_MESSAGE)
     .transform((value) => value || null)
     .nullable()
     .default(null);

@@ -1,3 +1,4 @@
+import { containsNul, NUL_MESSAGE } from "~/input/text";
 import { z } from "zod";
 import { InvalidInputError } from "~/errors";
 import { CHANNELS } from "../channels";
@@ -34,6 +35,10 @@ export function checkTemplateFields(key: TemplateKey, submitted: Record<string, 
     }
     const text = raw?.replaceAll("\r\n", "\n") ?? "";
     if (!text.trim()) continue;
+    if (containsNul(text)) {
+      fieldErrors[field] = [NUL_MESSAGE];
+      continue;
+    }
     if (text.length > MAX_FIELD_LENGTH[field]) {
       fieldErrors[field] = [`must be at most ${MAX_FIELD_LENGTH[field]} characters`];
       continue;

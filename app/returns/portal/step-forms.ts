@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from "~/input/text";
 import { z } from "zod";
 import { OUTCOMES, RETURN_METHODS, RETURN_REASONS, type Outcome, type ReturnMethod, type ReturnPolicy, type ReturnReason } from "../policy-schema";
 import type { ReturnableLine } from "../returnable-lines";
@@ -65,7 +66,7 @@ export function parseReasonsStep(
     const reason = field(reasonField(item.lineItemId));
     const offered = (RETURN_REASONS as readonly string[]).includes(reason ?? "") && policy.reasons[reason as ReturnReason].offered;
     if (!offered) problems.push({ key: "chooseReason", values: { title: titleOf(item.lineItemId) } });
-    const note = (field(noteField(item.lineItemId)) ?? "").slice(0, 2000).trim();
+    const note = withoutControlCharacters(field(noteField(item.lineItemId)) ?? "").slice(0, 2000).trim();
     return { ...item, reason: offered ? (reason as ReturnReason) : undefined, note };
   });
   return { items, problems };
