@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { env } from "~/env.server";
 import { InvalidInputError } from "~/errors";
@@ -16,6 +16,8 @@ export interface PhotoStorage {
   put(shop: string, key: string, bytes: Uint8Array): Promise<void>;
   /** null when there is no such photo for this shop. */
   get(shop: string, key: string): Promise<Uint8Array | null>;
+  /** Whether this shop holds a photo under `key`, without reading it. */
+  has(shop: string, key: string): Promise<boolean>;
 }
 
 export interface StoredPhoto {
@@ -47,6 +49,15 @@ export function localDiskPhotoStorage(directory: string): PhotoStorage {
         return new Uint8Array(await readFile(join(shopDirectory(shop), key)));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async has(shop, key) {
+      try {
+        await access(join(shopDirectory(shop), key));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
         throw error;
       }
     },
@@ -84,4 +95,18 @@ export async function readPhoto(shop: string, key: string, storage: PhotoStorage
   const bytes = await storage.get(shop, key);
   if (!bytes) return null;
   return { bytes, contentType: PHOTO_CONTENT_TYPES[key.split(".")[1] as PhotoType] };
+}
+
+/**
+ * Throws InvalidInputError unless every key names a photo this shop's shoppers uploaded: the keys come back
+ * from the browser, and an invented one must not satisfy a "photo required" rule.
+ */
+export async function assertPhotosUploaded(shop: string, keys: readonly string[], storage: PhotoStorage = photoStorage()): Promise<void> {
+  const unknown: string[] = [];
+  for (const key of new Set(keys)) {
+    if (!isPhotoKey(key) || !(await storage.has(shop, key))) unknown.push(key);
+  }
+  if (unknown.length) {
+    throw new InvalidInputError({ photos: [`${unknown.length} photo(s) were not found — upload them again`] }, "A photo was not found");
+  }
 }

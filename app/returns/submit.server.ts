@@ -11,6 +11,7 @@ import { loadOrderForReturn, offeredReasons } from "./order-context.server";
 import type { ReturnOrder } from "./order-schema";
 import { returnOrderSchema } from "./order-schema";
 import { parseInput } from "./parse-input";
+import { assertPhotosUploaded } from "./photo-store.server";
 import type { ReturnPolicy } from "./policy-schema";
 import { type ReturnRequest, type ReturnRequestInput, returnRequestSchema } from "./request-schema";
 import { allocateToFulfillmentLines } from "./return-order";
@@ -89,11 +90,14 @@ export async function submitReturnRequest(input: SubmitReturnInput, deps: Return
 
   const earlier = await replayOf(deps, shop, customerId, idempotencyKey);
   if (earlier) return earlier;
+  // Each uploaded photo counts once, and only if it was really uploaded.
+  const photos = [...new Map(envelope.photos.map((photo) => [photo.key, photo])).values()];
+  await assertPhotosUploaded(shop, photos.map((photo) => photo.key), deps.photos);
 
   const admin = await deps.admin(shop);
   const loaded = await loadOrderForReturn(deps.db, admin, { shop, customerId, orderId });
   const priced = await withCataloguePrices(admin, request);
-  const photoCounts = countBy(envelope.photos.map((photo) => photo.lineItemId));
+  const photoCounts = countBy(photos.map((photo) => photo.lineItemId));
   const decision = evaluateReturnRequest({
     policy: loaded.policy,
     order: loaded.order,
@@ -146,8 +150,8 @@ export async function submitReturnRequest(input: SubmitReturnInput, deps: Return
         };
       }),
     });
-    if (envelope.photos.length) {
-      await tx.returnPhoto.createMany({ data: envelope.photos.map((photo) => ({ shop, returnId: caseId, lineItemId: photo.lineItemId, key: photo.key })) });
+    if (photos.length) {
+      await tx.returnPhoto.createMany({ data: photos.map((photo) => ({ shop, returnId: caseId, lineItemId: photo.lineItemId, key: photo.key })) });
     }
     await addReturnEvent(tx, shop, caseId, { kind: "requested", text: "Return requested", actor: "shopper", at: now });
     if (decision.autoApprove) await addReturnEvent(tx, shop, caseId, { kind: "approved", text: "Return approved automatically", actor: "shopify", at: now });

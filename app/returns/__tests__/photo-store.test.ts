@@ -44,6 +44,14 @@ describe("photo type by magic bytes", () => {
 });
 
 describe("photo store on local disk", () => {
+  it("GIVEN a saved photo WHEN asked whether a shop holds it THEN only its own shop does", async () => {
+    const { key } = await savePhoto(SHOP, fileOf(SAMPLES.jpg), storage);
+
+    expect(await storage.has(SHOP, key)).toBe(true);
+    expect(await storage.has(OTHER, key)).toBe(false);
+    expect(await storage.has(SHOP, "0123456789abcdef0123456789abcdef.jpg")).toBe(false);
+  });
+
   it("GIVEN a JPEG WHEN saved THEN it reads back with its content type under an unguessable key", async () => {
     const { key } = await savePhoto(SHOP, fileOf(SAMPLES.jpg), storage);
 

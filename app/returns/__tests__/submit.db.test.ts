@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, ShopifyUserErrorsError } from "~/errors";
 import { useTestDatabase } from "~/test/database";
+import type { PhotoStorage } from "../photo-store.server";
 import { saveReturnPolicy } from "../policy-store.server";
 import { loadReturnContext, loadReturnSummary, submitReturnRequest } from "../submit.server";
 import { rejected } from "./fake-admin";
@@ -200,16 +201,33 @@ describe("submitReturnRequest", () => {
 
   it("GIVEN photos WHEN submitted THEN they count toward the reason's photo requirement and are stored with the case", async () => {
     const shop = await freshShop();
-    const input = { ...refundOneMug("photo-key-1"), shop, photos: [{ lineItemId: MUG, key: "photos/a.jpg" }] };
+    const photos = photosIn(shop, [PHOTO_KEY]);
+    const input = { ...refundOneMug("photo-key-1"), shop, photos: [{ lineItemId: MUG, key: PHOTO_KEY }] };
     input.request.items[0]!.reason = "defective" as never;
     input.request.items[0] = { ...input.request.items[0]!, note: "Cracked handle" } as never;
 
-    const result = await submitReturnRequest(input, depsFor(prisma(), fakeShopify()));
+    const result = await submitReturnRequest(input, { ...depsFor(prisma(), fakeShopify()), photos });
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const summary = await loadReturnSummary({ shop, customerId: CUSTOMER, returnId: result.returnId }, { db: prisma() });
-    expect(summary.photos).toEqual([{ lineItemId: MUG, key: "photos/a.jpg" }]);
+    expect(summary.photos).toEqual([{ lineItemId: MUG, key: PHOTO_KEY }]);
+  });
+
+  it.each([
+    ["a key that was never uploaded", "0123456789abcdef0123456789abcdef.jpg"],
+    ["a key of another shop's photo", PHOTO_KEY],
+    ["something that is not a photo key", "../../etc/passwd"],
+  ])("GIVEN %s WHEN submitted THEN it is refused and nothing is sent to Shopify", async (_case, key) => {
+    const shop = await freshShop();
+    const shopify = fakeShopify();
+    const input = { ...refundOneMug("photo-key-forged"), shop, photos: [{ lineItemId: MUG, key }] };
+
+    const submit = submitReturnRequest(input, { ...depsFor(prisma(), shopify), photos: photosIn("another-shop.myshopify.com", [PHOTO_KEY]) });
+
+    await expect(submit).rejects.toMatchObject({ fieldErrors: { photos: ["1 photo(s) were not found — upload them again"] } });
+    expect(shopify.calls).toHaveLength(0);
+    expect(await prisma().returnCase.count({ where: { shop } })).toBe(0);
   });
 
   it("GIVEN a bad envelope WHEN submitted THEN it is InvalidInputError before anything is read", async () => {
@@ -272,3 +290,15 @@ describe("loadReturnSummary and loadReturnContext", () => {
     expect(shopify.calls).toEqual([]);
   });
 });
+
+const PHOTO_KEY = "fedcba9876543210fedcba9876543210.jpg";
+
+/** A photo store holding `keys` for `shop` only. */
+function photosIn(shop: string, keys: string[]): PhotoStorage {
+  const held = new Set(keys.map((key) => `${shop}/${key}`));
+  return {
+    put: async () => {},
+    get: async (forShop, key) => (held.has(`${forShop}/${key}`) ? new Uint8Array([0xff, 0xd8, 0xff]) : null),
+    has: async (forShop, key) => held.has(`${forShop}/${key}`),
+  };
+}
