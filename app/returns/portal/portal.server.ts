@@ -1,5 +1,6 @@
-import { NotFoundError } from "~/errors";
+import { NotFoundError, PayloadTooLargeError } from "~/errors";
 import { dateFormats } from "~/tracking-page/render/dates";
+import { readBodyWithinLimit } from "~/webhooks/body-limit";
 import type { PortalReturnContext } from "./backend";
 import { decodeDraft, type Draft } from "./draft";
 import { chrome, html, itemsPage, loginPage, refusal, statusPage, type PortalDeps } from "./portal-pages.server";
@@ -48,9 +49,8 @@ export async function showReturnItems(request: Request, orderLegacyId: string, d
 
 /** POST /apps/track/returns/<order>: one step's answer; shows the next step, or the same one with what to fix (422). */
 export async function handleReturnStep(request: Request, orderLegacyId: string, deps: PortalDeps): Promise<Response> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_FORM_BYTES) return new Response("The form is too large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readFormWithinLimit(request);
+  if (!form) return new Response("The form is too large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const field: FormText = (name) => {
     const value = form.get(name);
     return typeof value === "string" ? value : null;
@@ -101,6 +101,22 @@ async function withOrder(shopper: Shopper, orderLegacyId: string, deps: PortalDe
     return refusal(shopper, error);
   }
   return run(context);
+}
+
+/**
+ * The step's form, or null when it is larger than the portal accepts. The bytes are counted as they arrive: a
+ * chunked body has no Content-Length to check, and formData() alone would buffer any size.
+ */
+async function readFormWithinLimit(request: Request): Promise<FormData | null> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readBodyWithinLimit(request, MAX_FORM_BYTES);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return null;
+    throw error;
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  return new Response(bytes, { headers: { "Content-Type": contentType } }).formData().catch(() => new FormData());
 }
 
 /** A draft names only lines of this order, at most once each (the engine checks quantities again). */
