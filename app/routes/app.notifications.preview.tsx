@@ -10,17 +10,13 @@ import {
   type SendTestResult,
 } from "~/admin/notifications/EmailPreviewPage";
 import { db } from "~/db.server";
-import { InvalidInputError } from "~/errors";
+import { DomainError, httpStatusOf, InvalidInputError } from "~/errors";
 import {
   previewQuerySchema,
   sendTestInputSchema,
 } from "~/notifications/admin/preview-input";
 import { previewEmail } from "~/notifications/admin/preview.server";
-import {
-  EmailNotConfiguredError,
-  sendTestEmail,
-} from "~/notifications/admin/send-test.server";
-import { DeliveryError } from "~/notifications/delivery-error";
+import { sendTestEmail } from "~/notifications/admin/send-test.server";
 import { configuredChannels } from "~/notifications/channels.server";
 import { authenticate } from "~/shopify.server";
 
@@ -80,21 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return data<SendTestResult>({ ok: true, to: parsed.data.to });
   } catch (error) {
-    if (error instanceof EmailNotConfiguredError)
-      return data<SendTestResult>(
-        { ok: false, message: error.message, fieldErrors: {} },
-        { status: 409 }
-      );
-    if (error instanceof DeliveryError)
-      return data<SendTestResult>(
-        {
-          ok: false,
-          message: `The mail server did not accept the test email (${error.reason}).`,
-          fieldErrors: {},
-        },
-        { status: 502 }
-      );
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    return data<SendTestResult>({ ok: false, message: error.message, fieldErrors: {} }, { status: httpStatusOf(error) });
   }
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import { env } from "~/env.server";
-import { ConflictError } from "~/errors";
+import { ConflictError, UpstreamServiceError } from "~/errors";
+import { DeliveryError } from "../delivery-error";
 import type { NotificationChannels } from "../channels.server";
 import type { SendTestInput } from "./preview-input";
 import type { TemplateOverrides } from "../templates/fields";
@@ -16,6 +17,13 @@ export class EmailNotConfiguredError extends ConflictError {
   }
 }
 
+/** The mail server refused the test email or could not be reached (→ 502, with its reason). */
+export class TestEmailRefusedError extends UpstreamServiceError {
+  constructor(readonly reason: string) {
+    super(`The mail server did not accept the test email (${reason}).`);
+  }
+}
+
 /** Sends the previewed email (the saved template, or the editor's `draft`), subject marked as a test, to `input.to` through the configured SMTP sender. */
 export async function sendTestEmail(
   db: Db,
@@ -27,7 +35,7 @@ export async function sendTestEmail(
   if (!email) throw new EmailNotConfiguredError();
   const preview = await previewEmail(db, shop, input, new Date(), draft);
   const host = new URL(env().SHOPIFY_APP_URL).hostname;
-  return email.sender.send({
+  const sent = email.sender.send({
     from: { name: preview.shopName, address: email.fromAddress },
     to: input.to,
     subject: `[Test] ${preview.email.subject}`,
@@ -36,5 +44,8 @@ export async function sendTestEmail(
     // A fresh id per test: these are not outbox messages and must not be threaded or deduplicated with them.
     messageId: `<test-${randomUUID()}@${host}>`,
     unsubscribeUrl: new URL("/", env().SHOPIFY_APP_URL).href,
+  });
+  return sent.catch((error: unknown) => {
+    throw error instanceof DeliveryError ? new TestEmailRefusedError(error.reason) : error;
   });
 }

@@ -5,7 +5,9 @@ import {
   startSmtpSink,
   type SmtpSink,
 } from "~/notifications/__tests__/smtp-sink";
-import { sendTestEmail } from "~/notifications/admin/send-test.server";
+import { sendTestEmail, TestEmailRefusedError } from "~/notifications/admin/send-test.server";
+import { DeliveryError } from "~/notifications/delivery-error";
+import { httpStatusOf } from "~/errors";
 import { smtpSender } from "~/notifications/email/transport.server";
 import { MESSAGE_LOCALES } from "~/notifications/messages";
 import { TRIGGERS } from "~/notifications/milestones";
@@ -538,6 +540,28 @@ describe("app.notifications.templates", () => {
     const reset = (await templatesLoader(args(await request(ALPHA, "/app/notifications/templates?trigger=shipped&channel=email&locale=de")))).data;
     if (!reset.ok) throw new Error("expected the editor to load");
     expect(reset.state.saved).toEqual({});
+  });
+
+  it("GIVEN SMTP is not configured WHEN a template's test is sent THEN it answers 409 saying so, not a crash", async () => {
+    const response = await templatesAction(
+      args(await request(ALPHA, "/app/notifications/templates", { form: { ...key, intent: "send-test", to: "me@example.com" } }))
+    );
+
+    expect(statusOf(response)).toBe(409);
+    expect(response.data).toMatchObject({ ok: false, message: expect.stringContaining("SMTP_URL") });
+  });
+
+  it("GIVEN a mail server that refuses the test WHEN it is sent THEN the refusal is a 502-class error with the server's reason", async () => {
+    const refusing = { send: async () => Promise.reject(new DeliveryError("550 mailbox unavailable", false)), close: () => {} };
+
+    const sending = sendTestEmail(database.get().prisma, ALPHA, { trigger: "delivered", locale: "en", to: "me@example.com" }, {
+      sender: refusing as never,
+      fromAddress: "notify@aftercare.test",
+    });
+
+    await expect(sending).rejects.toBeInstanceOf(TestEmailRefusedError);
+    await expect(sending.catch(httpStatusOf)).resolves.toBe(502);
+    await expect(sending).rejects.toThrow("The mail server did not accept the test email (550 mailbox unavailable).");
   });
 
   it("GIVEN an unknown trigger WHEN the editor loads THEN it answers 422 naming the field", async () => {
