@@ -1,6 +1,7 @@
 import type { DbClient } from "~/db.server";
 import { InvalidInputError } from "~/errors";
 import { logger } from "~/logger.server";
+import { atomically } from "~/orders/atomically.server";
 import { DEFAULT_NOTIFICATION_PREFERENCES, notificationPreferencesSchema, type NotificationPreferences } from "./preferences";
 
 /** The shop's notification preferences, every default filled in. */
@@ -21,6 +22,18 @@ export async function saveNotificationPreferences(client: DbClient, shop: string
   const text = JSON.stringify(parsed.data);
   await client.notificationSettings.upsert({ where: { shop }, create: { shop, document: text }, update: { document: text } });
   return parsed.data;
+}
+
+/**
+ * Reads, changes and stores the document in one serializable transaction: two pages that each edit their
+ * part of it (notification settings, exception actions) cannot overwrite each other's save.
+ */
+export function updateNotificationPreferences(
+  client: DbClient,
+  shop: string,
+  change: (current: NotificationPreferences) => unknown,
+): Promise<NotificationPreferences> {
+  return atomically(client, async (tx) => saveNotificationPreferences(tx, shop, change(await getNotificationPreferences(tx, shop))));
 }
 
 function parseJson(text: string): unknown {

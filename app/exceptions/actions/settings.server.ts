@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DbClient } from "~/db.server";
 import { InvalidInputError } from "~/errors";
-import { getNotificationPreferences, saveNotificationPreferences } from "~/notifications/preferences.server";
+import { updateNotificationPreferences } from "~/notifications/preferences.server";
 import type { ExceptionSettings } from "../settings";
 
 // The exceptions page edits these parts of the exceptions settings; detection's own fields stay as stored.
@@ -11,10 +11,9 @@ const editedPartsSchema = z.object({ actions: z.unknown(), supportEmail: z.unkno
 export async function saveExceptionActionSettings(client: DbClient, shop: string, submitted: unknown): Promise<ExceptionSettings> {
   const parts = editedPartsSchema.safeParse(submitted);
   if (!parts.success) throw InvalidInputError.fromZod(parts.error, "The settings could not be read");
-  const current = await getNotificationPreferences(client, shop);
   const edited = Object.fromEntries(Object.entries(parts.data).filter(([, value]) => value !== undefined));
   try {
-    const saved = await saveNotificationPreferences(client, shop, { ...current, exceptions: { ...current.exceptions, ...edited } });
+    const saved = await updateNotificationPreferences(client, shop, (current) => ({ ...current, exceptions: { ...current.exceptions, ...edited } }));
     return saved.exceptions;
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;

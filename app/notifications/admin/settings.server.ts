@@ -2,10 +2,7 @@ import { z } from "zod";
 import type { DbClient } from "~/db.server";
 import { InvalidInputError } from "~/errors";
 import type { NotificationPreferences } from "../preferences";
-import {
-  getNotificationPreferences,
-  saveNotificationPreferences,
-} from "../preferences.server";
+import { updateNotificationPreferences } from "../preferences.server";
 
 // The settings page edits these parts; the rest of the document (the exceptions scan's settings) is kept as stored.
 const editedPartsSchema = z
@@ -29,9 +26,8 @@ export async function saveNotificationSettings(
       parts.error,
       "The settings could not be read"
     );
-  const current = await getNotificationPreferences(client, shop);
   const edited = Object.fromEntries(
     Object.entries(parts.data).filter(([, value]) => value !== undefined)
   );
-  return saveNotificationPreferences(client, shop, { ...current, ...edited });
+  return updateNotificationPreferences(client, shop, (current) => ({ ...current, ...edited }));
 }
