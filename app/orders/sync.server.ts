@@ -20,7 +20,8 @@ export async function applyOrderWebhook(client: DbClient, shop: string, payload:
 /**
  * Writes an order, its line items and its customer's contact point in one transaction, unless we hold a
  * newer version (webhooks arrive out of order and API reads can be stale; equal timestamps re-apply).
- * The one write path for webhooks and reconciliation.
+ * The one write path for webhooks and reconciliation. Its writes are guarded (compare-and-set on the order
+ * and customer rows, unique keys on inserts), so it needs no serializable isolation (see AtomicOptions).
  */
 export async function upsertOrderSnapshot(client: DbClient, shop: string, snapshot: OrderSnapshot): Promise<SyncOutcome> {
   return atomically(client, async (tx) => {
@@ -41,7 +42,7 @@ export async function upsertOrderSnapshot(client: DbClient, shop: string, snapsh
       });
     }
     return "applied";
-  });
+  }, { guardedWrites: true });
 }
 
 async function writeOrder(tx: DbClient, shop: string, order: OrderFields): Promise<"created" | "updated" | "stale"> {

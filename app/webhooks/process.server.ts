@@ -6,7 +6,7 @@ import { WEBHOOK_EVENT_STATUS, type WebhookEventStatus } from "./event-status";
 import { describeFailure, isPermanentFailure } from "./failure";
 import type { WebhookHandler } from "./handler";
 import { parseShopifyJson, type ShopifyJson } from "./payload";
-import { topicDisposition, type AppliedTopic } from "./topic-names";
+import { GUARDED_WRITE_TOPICS, topicDisposition, type AppliedTopic } from "./topic-names";
 
 export type WebhookHandlers = Readonly<Record<AppliedTopic, WebhookHandler>>;
 
@@ -44,12 +44,17 @@ export async function processWebhookEvent(
   try {
     const payload = readStoredPayload(event.payload);
     const context = { id: event.id, topic: event.topic, triggeredAt: event.triggeredAt, receivedAt: event.receivedAt };
-    // The sync's own transaction helper: serializable, re-run on a write conflict with a concurrent worker.
-    await atomically(database, async (tx) => {
-      await handlers[disposition.topic](tx, shop, payload, context);
-      // updateMany: shop/redact deletes this very row, and that is success too.
-      await tx.webhookEvent.updateMany({ where, data: { status: WEBHOOK_EVENT_STATUS.processed, error: null, processedAt: new Date() } });
-    });
+    // The sync's own transaction helper: serializable unless the topic guards its writes, re-run on a write
+    // conflict with a concurrent worker.
+    await atomically(
+      database,
+      async (tx) => {
+        await handlers[disposition.topic](tx, shop, payload, context);
+        // updateMany: shop/redact deletes this very row, and that is success too.
+        await tx.webhookEvent.updateMany({ where, data: { status: WEBHOOK_EVENT_STATUS.processed, error: null, processedAt: new Date() } });
+      },
+      { guardedWrites: GUARDED_WRITE_TOPICS.has(disposition.topic) },
+    );
     return WEBHOOK_EVENT_STATUS.processed;
   } catch (error) {
     const reason = describeFailure(error);

@@ -29,6 +29,19 @@ export const APPLIED_TOPICS = [
   "shop/redact",
 ] as const;
 
+/**
+ * Topics whose handler guards its own writes (compare-and-set on Shopify's updated_at, unique inserts), so
+ * processing them needs no serializable transaction (AtomicOptions.guardedWrites). These are most of a
+ * peak day's webhooks.
+ */
+export const GUARDED_WRITE_TOPICS: ReadonlySet<AppliedTopic> = new Set<AppliedTopic>([
+  "orders/create",
+  "orders/updated",
+  "orders/cancelled",
+  "orders/fulfilled",
+  "orders/partially_fulfilled",
+]);
+
 export type AppliedTopic = (typeof APPLIED_TOPICS)[number];
 
 const RETURNS_LATER = "stored for the returns feature, which replays it once built";

@@ -103,6 +103,26 @@ describe("applyOrderWebhook", () => {
 
     expect(await prisma.order.findFirstOrThrow({ where: { shop } })).toMatchObject({ tags: "v9" });
   });
+
+  // On PostgreSQL the order sync runs read committed (guarded writes): the order row's compare-and-set must
+  // still keep an older version's line items from landing after the newest's.
+  it("GIVEN ten concurrent versions of one order with different line item titles WHEN applied at once THEN every line item is the newest's", async () => {
+    const prisma = database.get().prisma;
+    const shop = newShop();
+    const sample = samplePayload("orders/updated");
+    const versions = Array.from({ length: 10 }, (_, minute) =>
+      orderPayload(`2026-11-20T12:0${minute}:00Z`, {
+        tags: `v${minute}`,
+        line_items: (sample.line_items as Record<string, unknown>[]).map((item) => ({ ...item, title: `title v${minute}` })),
+      }),
+    );
+
+    await Promise.all(versions.reverse().map((payload) => applyOrderWebhook(prisma, shop, payload)));
+
+    const titles = new Set((await prisma.lineItem.findMany({ where: { shop }, select: { title: true } })).map((item) => item.title));
+    expect([...titles]).toEqual(["title v9"]);
+    expect(await prisma.order.findFirstOrThrow({ where: { shop } })).toMatchObject({ tags: "v9" });
+  });
 });
 
 describe("upsertOrderSnapshot", () => {
