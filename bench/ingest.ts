@@ -2,7 +2,11 @@
  * `npm run bench:ingest [-- --full]`: signed-webhook intake throughput and acknowledgement latency, on
  * SQLite and PostgreSQL, against the production build over loopback. Every acknowledged webhook is then
  * counted in the inbox: a 200 that was not stored would be a lost event.
- * Targets (issue 2): ≥ 3,000/s on SQLite, ≥ 2,000/s on PostgreSQL, p99 ≤ 50 ms, on 2 cores.
+ * Then, with job workers running, a fixed rate (`--rate`, default 1,000/s) measures the lag from each
+ * webhook's send time (its X-Shopify-Triggered-At) to its processed state in the database.
+ * Targets (issues 2 and 7): ≥ 3,000/s on SQLite, ≥ 2,000/s on PostgreSQL, p99 ack ≤ 50 ms, p99 event→state
+ * ≤ 2 s at 1,000/s, on 2 cores. PostgreSQL deployments run two server processes (WEB_CONCURRENCY=2) and two
+ * workers; SQLite's single writer gains nothing from a second process, so it runs one of each.
  */
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
@@ -11,17 +15,31 @@ import { migrate } from "../app/db/migrate.server";
 import { startBuiltApp } from "../scripts/lib/app-server";
 import { orderBodies, signWebhook } from "./lib/webhooks";
 import { dropDatabase, benchDatabaseUrl, type BenchDb } from "./lib/databases";
+import { startWorkerProcesses, stopWorkerProcesses, waitForWebhookJobsDrained } from "./lib/workers";
 
 const full = process.argv.includes("--full");
 const durationSeconds = full ? 60 : 10;
+const lagRate = Number(flagValue("--rate") ?? 1000);
+const lagSeconds = full ? 60 : 10;
 // JIT, connection pools and SQLite's page cache warm up first; the warm-up's requests are not counted.
 const warmUpSeconds = full ? 15 : 8;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const secret = "bench-secret";
 const shop = "bench-outfitters.myshopify.com";
 
+function flagValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const processesFor = (db: BenchDb) => ({
+  web: Number(process.env.BENCH_WEB_PROCESSES ?? (db === "postgres" ? 2 : 1)),
+  workers: Number(process.env.BENCH_WORKERS ?? (db === "postgres" ? 2 : 1)),
+});
+
 interface Figures {
   db: BenchDb;
+  webProcesses: number;
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -29,42 +47,38 @@ interface Figures {
   acknowledged: number;
   stored: number;
   errors: number;
+  lag: LagFigures;
+}
+
+interface LagFigures {
+  rate: number;
+  workers: number;
+  /** Webhooks acknowledged per second during the fixed-rate run (below `rate` when the server falls behind). */
+  ackedPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  p999Ms: number;
+  /** Acknowledged webhooks not processed when the run ended (must be 0). */
+  unprocessed: number;
 }
 
 async function measure(db: BenchDb): Promise<Figures> {
   const url = benchDatabaseUrl(db, "ingest");
   await migrate(url);
-  const app = await startBuiltApp({
-    DATABASE_URL: url,
-    SHOPIFY_API_KEY: "bench-key",
-    SHOPIFY_API_SECRET: secret,
-    WORKER_IN_PROCESS: "false",
-    LOG_LEVEL: "warn",
-  });
+  const processes = processesFor(db);
+  const appEnv = { DATABASE_URL: url, SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: secret, WORKER_IN_PROCESS: "false", LOG_LEVEL: "warn" };
+  const app = await startBuiltApp({ ...appEnv, WEB_CONCURRENCY: String(processes.web) });
   try {
-    const bodies = orderBodies(500).map((body) => signWebhook(body, "orders/create", shop, secret));
-    let next = 0;
-    const load = (duration: number) =>
-      autocannon({
-        url: `${app.url}/webhooks/orders/create`,
-        method: "POST",
-        connections,
-        duration,
-        requests: [
-          {
-            setupRequest: (request) => {
-              const webhook = bodies[next++ % bodies.length]!;
-              return { ...request, body: webhook.body, headers: { ...webhook.headers, "x-shopify-webhook-id": randomUUID() } };
-            },
-          },
-        ],
-      });
-    await load(warmUpSeconds);
+    const load = loadGenerator(`${app.url}/webhooks/orders/create`);
+    await load({ duration: warmUpSeconds });
     const before = await storedEvents(url);
-    const result = await load(durationSeconds);
+    const result = await load({ duration: durationSeconds });
     const stored = (await storedEvents(url)) - before;
+    const lag = await measureLag(url, load, { ...appEnv, SHOPIFY_APP_URL: app.url }, processes.workers);
     return {
       db,
+      webProcesses: processes.web,
+      lag,
       perSecond: Math.round(result["2xx"] / durationSeconds),
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
@@ -76,6 +90,69 @@ async function measure(db: BenchDb): Promise<Figures> {
   } finally {
     await app.stop();
     await dropDatabase(url);
+  }
+}
+
+/** Signed `orders/create` deliveries, each with a new webhook id and its send time as Shopify's triggered-at. */
+function loadGenerator(url: string) {
+  const bodies = orderBodies(500).map((body) => signWebhook(body, "orders/create", shop, secret));
+  let next = 0;
+  return (options: { duration: number; overallRate?: number }) =>
+    autocannon({
+      url,
+      method: "POST",
+      connections,
+      ...options,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const webhook = bodies[next++ % bodies.length]!;
+            const headers = { ...webhook.headers, "x-shopify-webhook-id": randomUUID(), "x-shopify-triggered-at": new Date().toISOString() };
+            return { ...request, body: webhook.body, headers };
+          },
+        },
+      ],
+    });
+}
+
+/**
+ * The max-rate backlog is drained first (those events are not counted); then webhooks arrive at `lagRate`
+ * while workers run, and each event's lag is its processedAt minus its send time.
+ */
+async function measureLag(
+  url: string,
+  load: ReturnType<typeof loadGenerator>,
+  env: Record<string, string>,
+  workerCount: number,
+): Promise<LagFigures> {
+  const database = createDatabase(url);
+  const workers = startWorkerProcesses(env, workerCount);
+  try {
+    await waitForWebhookJobsDrained(database, shop, workers, 120_000);
+    const startedAt = new Date();
+    const result = await load({ duration: lagSeconds, overallRate: lagRate });
+    await waitForWebhookJobsDrained(database, shop, workers, 60_000).catch(() => undefined);
+    const events = await database.prisma.webhookEvent.findMany({
+      where: { shop, receivedAt: { gte: startedAt } },
+      select: { triggeredAt: true, processedAt: true },
+    });
+    const lags = events
+      .filter((event) => event.processedAt && event.triggeredAt)
+      .map((event) => event.processedAt!.getTime() - event.triggeredAt!.getTime())
+      .sort((a, b) => a - b);
+    const at = (quantile: number) => lags[Math.min(lags.length - 1, Math.floor(quantile * lags.length))] ?? NaN;
+    return {
+      rate: lagRate,
+      workers: workerCount,
+      ackedPerSecond: Math.round(result["2xx"] / lagSeconds),
+      p50Ms: at(0.5),
+      p99Ms: at(0.99),
+      p999Ms: at(0.999),
+      unprocessed: events.length - lags.length,
+    };
+  } finally {
+    await stopWorkerProcesses(workers);
+    await database.close();
   }
 }
 
@@ -96,10 +173,30 @@ for (const db of ["sqlite", "postgres"] as const) {
   figures.push(measured);
   console.log(
     `${db.padEnd(8)} ${measured.perSecond}/s  p50 ${measured.p50Ms} ms  p99 ${measured.p99Ms} ms  p99.9 ${measured.p999Ms} ms  ` +
-      `acknowledged ${measured.acknowledged}, stored ${measured.stored}, errors ${measured.errors}`,
+      `acknowledged ${measured.acknowledged}, stored ${measured.stored}, errors ${measured.errors} ` +
+      `(${measured.webProcesses} server process${measured.webProcesses > 1 ? "es" : ""})`,
+  );
+  const { lag } = measured;
+  console.log(
+    `${"".padEnd(8)} event→state at ${lag.rate}/s (${lag.ackedPerSecond}/s acknowledged, ${lag.workers} worker process${lag.workers > 1 ? "es" : ""}): ` +
+      `p50 ${lag.p50Ms} ms  p99 ${lag.p99Ms} ms  p99.9 ${lag.p999Ms} ms  unprocessed ${lag.unprocessed}`,
   );
   if (measured.stored < measured.acknowledged) console.log(`LOST EVENTS on ${db}: ${measured.acknowledged - measured.stored}`);
 }
 console.log(
-  JSON.stringify({ bench: "ingest", full, durationSeconds, connections, results: figures.map(({ db, perSecond, p50Ms, p99Ms, p999Ms }) => ({ db, perSecond, p50Ms, p99Ms, p999Ms })) }),
+  JSON.stringify({ bench: "ingest", full, durationSeconds, connections, results: figures.map(({ db, webProcesses, perSecond, p50Ms, p99Ms, p999Ms, lag }) => ({
+      db,
+      webProcesses,
+      perSecond,
+      p50Ms,
+      p99Ms,
+      p999Ms,
+      lagRate: lag.rate,
+      lagAckedPerSecond: lag.ackedPerSecond,
+      lagP50Ms: lag.p50Ms,
+      lagP99Ms: lag.p99Ms,
+      lagP999Ms: lag.p999Ms,
+      lagUnprocessed: lag.unprocessed,
+    })),
+  }),
 );

@@ -5,17 +5,15 @@
  * that nothing ran twice (every job one attempt, one order per event, and which workers took part).
  * Prints a table and, last, one JSON line.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import { createDatabase, type Database } from "../app/db.server";
 import { migrate } from "../app/db/migrate.server";
 import type { WebhookDelivery } from "../app/webhooks/delivery";
 import { storeWebhookEvents } from "../app/webhooks/inbox.server";
 import { PROCESS_WEBHOOK_JOB } from "../app/webhooks/process-job-payload";
-import { REPO_ROOT } from "../scripts/lib/repo-root";
 import { benchDatabaseUrl, dropDatabase } from "./lib/databases";
 import { orderBodies } from "./lib/webhooks";
+import { startWorkerProcesses, stopWorkerProcesses, waitForWebhookJobsDrained } from "./lib/workers";
 
 const full = process.argv.includes("--full");
 const JOBS = full ? 20_000 : 1_000;
@@ -52,55 +50,20 @@ async function fillBacklog(database: Database): Promise<void> {
   for (let start = 0; start < all.length; start += 500) await storeWebhookEvents(database.prisma, all.slice(start, start + 500));
 }
 
-function startWorkers(url: string, count: number): ChildProcess[] {
-  return Array.from({ length: count }, () =>
-    spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/worker.ts")], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: url, WORKER_CONCURRENCY: String(CONCURRENCY_PER_WORKER), LOG_LEVEL: "warn", SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: "bench-secret", SHOPIFY_APP_URL: "http://127.0.0.1:9" },
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
-  );
-}
-
-async function stopWorkers(workers: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          if (worker.exitCode !== null) return resolve();
-          worker.once("exit", () => resolve());
-          worker.kill("SIGTERM");
-        }),
-    ),
-  );
-}
-
-/** Waits until no job is open; gives up when a worker dies or the queue stops moving for `stallMs`. */
-async function waitForDrain(database: Database, workers: ChildProcess[], stallMs: number): Promise<void> {
-  let lastOpen = Number.POSITIVE_INFINITY;
-  let lastProgressAt = Date.now();
-  for (;;) {
-    const exited = workers.find((worker) => worker.exitCode !== null);
-    if (exited) throw new Error(`a worker exited with code ${exited.exitCode} before the queue drained`);
-    const open = await database.prisma.job.count({ where: { shop, name: PROCESS_WEBHOOK_JOB, status: { in: ["queued", "running"] } } });
-    if (open === 0) return;
-    if (open < lastOpen) [lastOpen, lastProgressAt] = [open, Date.now()];
-    if (Date.now() - lastProgressAt > stallMs) throw new Error(`${open} jobs still open and none finished for ${stallMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function measure(workers: number): Promise<Figures> {
   const url = benchDatabaseUrl("postgres", `scale${workers}`);
   await migrate(url);
   const database = createDatabase(url);
   try {
     await fillBacklog(database);
-    const processes = startWorkers(url, workers);
+    const processes = startWorkerProcesses(
+      { DATABASE_URL: url, WORKER_CONCURRENCY: String(CONCURRENCY_PER_WORKER), SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: "bench-secret", SHOPIFY_APP_URL: "http://127.0.0.1:9" },
+      workers,
+    );
     try {
-      await waitForDrain(database, processes, 120_000);
+      await waitForWebhookJobsDrained(database, shop, processes, 120_000);
     } finally {
-      await stopWorkers(processes);
+      await stopWorkerProcesses(processes);
     }
     return await figuresOf(database, workers);
   } finally {

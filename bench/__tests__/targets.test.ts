@@ -12,6 +12,14 @@ describe("bench targets table", () => {
     ]);
   });
 
+  it("GIVEN an ingest line with a fixed-rate run WHEN read THEN the event→state p99 and anything left unprocessed are judged too", () => {
+    const line = { bench: "ingest", results: [{ db: "postgres", perSecond: 2100, p99Ms: 42, lagRate: 1000, lagP99Ms: 2400, lagUnprocessed: 0 }] };
+    expect(targetRows("ingest", JSON.stringify(line)).slice(2)).toEqual([
+      { bench: "ingest", figure: "postgres p99 event→state at 1000/s", measured: "2400 ms", target: "≤ 2000 ms", met: false },
+      { bench: "ingest", figure: "postgres unprocessed after the fixed-rate run", measured: "0", target: "≤ 0", met: true },
+    ]);
+  });
+
   it("GIVEN a scale-out line WHEN read THEN growth is judged against one worker and any double claim fails", () => {
     const line = { bench: "scale-out", results: [{ workers: 1, perSecond: 100, doubleClaims: 0, duplicateOrders: 0 }, { workers: 2, perSecond: 180, doubleClaims: 1, duplicateOrders: 0 }] };
     const rows = targetRows("scale-out", JSON.stringify(line));

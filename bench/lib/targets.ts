@@ -33,6 +33,12 @@ const READERS: Readonly<Record<string, Reader>> = {
     list(line.results).flatMap((result) => [
       atLeast("ingest", `${String(result.db)} webhooks acknowledged`, num(result.perSecond), INGEST_RATE[String(result.db)] ?? 0, "/s"),
       atMost("ingest", `${String(result.db)} p99 ack`, num(result.p99Ms), 50, " ms"),
+      ...(result.lagRate === undefined
+        ? []
+        : [
+            atMost("ingest", `${String(result.db)} p99 event→state at ${String(result.lagRate)}/s`, num(result.lagP99Ms), 2_000, " ms"),
+            atMost("ingest", `${String(result.db)} unprocessed after the fixed-rate run`, num(result.lagUnprocessed), 0, ""),
+          ]),
     ]),
   "tracking-page": (line) =>
     list(line.results).map((result) => atMost("tracking-page", `${String(result.db)} p95 at ${String(result.shipments)} shipments`, num(result.p95Ms), 50, " ms")),

@@ -16,12 +16,34 @@ export function samplePayload(topic: string, version = "2026-07"): string {
  * (the sample's own ids lost precision when it was published).
  */
 export function orderBodies(count: number): string[] {
-  const sample = JSON.parse(samplePayload("orders/create")) as Record<string, unknown>;
+  const sample = JSON.parse(samplePayload("orders/create")) as SampleOrder;
   return Array.from({ length: count }, (_, index) => {
-    const id = (2n ** 53n + 1000n + BigInt(index)).toString();
-    const order = { ...sample, id: "__ID__", admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#B${1000 + index}` };
-    return JSON.stringify(order).replace('"__ID__"', id);
+    const id = 2n ** 53n + 1000n + BigInt(index);
+    // Each order its own customer and line items, as in a real store: the sample's are shared by every copy,
+    // which would make concurrent workers contend for the same rows.
+    const customerId = id + 10_000_000n;
+    const lineItems = sample.line_items.map((item, line) => {
+      const lineItemId = id * 10n + BigInt(line);
+      return { ...item, id: `__LINE_${line}__`, admin_graphql_api_id: `gid://shopify/LineItem/${lineItemId}` };
+    });
+    const order = {
+      ...sample,
+      id: "__ID__",
+      admin_graphql_api_id: `gid://shopify/Order/${id}`,
+      name: `#B${1000 + index}`,
+      customer: { ...sample.customer, id: "__CUSTOMER__", admin_graphql_api_id: `gid://shopify/Customer/${customerId}`, email: `shopper${index}@example.com` },
+      line_items: lineItems,
+    };
+    let body = JSON.stringify(order).replace('"__ID__"', String(id)).replace('"__CUSTOMER__"', String(customerId));
+    lineItems.forEach((_item, line) => (body = body.replace(`"__LINE_${line}__"`, String(id * 10n + BigInt(line)))));
+    return body;
   });
+}
+
+interface SampleOrder {
+  customer: Record<string, unknown>;
+  line_items: Record<string, unknown>[];
+  [field: string]: unknown;
 }
 
 export interface SignedWebhook {
