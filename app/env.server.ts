@@ -28,7 +28,11 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Jobs run at once per worker process. Most jobs wait on the network (SMTP, Twilio, Shopify) far longer than they
+   * compute, so several in flight keep a core busy; notification sends are capped by it against a remote SMTP server.
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
   /**
    * Where notification emails go (app/notifications): smtp://user:pass@host:port or smtps://…. Unset means email is
    * not configured: email notifications are recorded as suppressed with that reason, never silently dropped.
@@ -43,6 +47,10 @@ const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, "must be a Messaging Service SID (MG + 32 hex digits)").optional(),
   /** The Twilio API's origin; tests and the demo point it at a local fake that speaks the same wire format. */
   TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+  /** App-wide EasyPost API key for return labels, used for shops that have not entered their own (Returns settings). */
+  EASYPOST_API_KEY: z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, "must be an EasyPost API key").optional(),
+  /** EasyPost's API origin; tests and the demo point it at a local fake that speaks the same wire format. */
+  EASYPOST_API_URL: z.url().default("https://api.easypost.com"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -36,11 +36,12 @@ function entryModules(folder: string): string[] {
 
 /**
  * Bundles one extension folder the way Shopify does; `define` replaces globals at build time (tests set
- * the app URL with it). Returns the code, all entry modules concatenated.
+ * the app URL with it). Returns the code, all entry modules concatenated (or only `entries`, paths relative
+ * to the folder, for a test that loads one target of a several-target extension).
  */
-export async function bundleExtension(folder: string, define: Record<string, string> = {}): Promise<Buffer> {
+export async function bundleExtension(folder: string, define: Record<string, string> = {}, entries?: string[]): Promise<Buffer> {
   const result = await build({
-    entryPoints: entryModules(folder),
+    entryPoints: entries ? entries.map((entry) => resolve(folder, entry)) : entryModules(folder),
     bundle: true,
     minify: true,
     format: "esm",

@@ -2,10 +2,11 @@
 import { closeDatabase, database } from "../app/db.server";
 import { env } from "../app/env.server";
 import { jobDefinitions } from "../app/jobs/handlers.server";
-import { startWorker } from "../app/jobs/worker.server";
+import { startJobWorker } from "../app/jobs/start.server";
 import { logger } from "../app/logger.server";
 
-const worker = startWorker({ database: database(), handlers: jobDefinitions, concurrency: env().WORKER_CONCURRENCY });
+// Also queues the startup tasks a deploy needs (app/jobs/start.server.ts).
+const worker = startJobWorker({ database: database(), concurrency: env().WORKER_CONCURRENCY });
 logger.info({ workerId: worker.id, jobs: jobDefinitions.map((job) => job.name) }, "worker started");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -44,3 +44,22 @@ export function formatTimeAgo(date: Date, now: Date): string {
   }
   return "just now";
 }
+
+const percent = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 });
+
+/** A share as a percentage ("12.5%"); "—" when there was nothing to divide by. */
+export function formatShare(rate: number | null): string {
+  return rate === null ? "—" : percent.format(rate);
+}
+
+/** Decimal money text in its currency ("€1,234.50"), without a float in between. */
+export function formatMoney({ amount, currency }: { amount: string; currency: string }): string {
+  return new Intl.NumberFormat(LOCALE, { style: "currency", currency }).format(amount as Intl.StringNumericLiteral);
+}
+
+/** A duration given in hours: hours up to two days ("36 h"), then days ("4.5 days"); "—" when unknown. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return "—";
+  if (hours < 48) return `${counts.format(Math.round(hours * 10) / 10)} h`;
+  return `${counts.format(Math.round((hours / 24) * 10) / 10)} days`;
+}

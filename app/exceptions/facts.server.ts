@@ -7,10 +7,13 @@ import type { ShipmentFacts, UnshippedOrderFacts } from "./detect";
 /** Orders older than this are no longer watched for a missed handling time (a stale backlog is not news). */
 export const UNFULFILLED_WATCH_DAYS = 30;
 
-/** The shop's parcels that can still go wrong (not delivered or cancelled), returned ones included. */
+/**
+ * The shop's parcels to the shopper that can still go wrong (not delivered or cancelled), returned ones included.
+ * Return labels' parcels are the shopper's own doing and are followed by their return, not flagged as late deliveries.
+ */
 export async function loadWatchedShipments(client: DbClient, shop: string): Promise<ShipmentFacts[]> {
   const rows = await client.shipment.findMany({
-    where: { shop, status: { notIn: ["delivered", "cancelled"] } },
+    where: { shop, kind: "outbound", status: { notIn: ["delivered", "cancelled"] } },
     select: { id: true, orderId: true, trackingNumber: true, status: true, statusAt: true, lastEventAt: true, shippedAt: true, estimatedDeliveryAt: true },
   });
   const promises = await readOrderPromises(client, shop, [...new Set(rows.map((row) => row.orderId))]);

@@ -1,19 +1,20 @@
 import { database } from "../db.server";
 import { env } from "../env.server";
 import { logger } from "../logger.server";
-import { jobDefinitions } from "./handlers.server";
-import { startWorker, type JobWorker } from "./worker.server";
+import { startJobWorker } from "./start.server";
+import type { JobWorker } from "./worker.server";
 
 let worker: JobWorker | undefined;
 
 /**
  * Starts one job worker inside the web process when WORKER_IN_PROCESS is on (a single machine needs no
- * separate worker process). Idempotent; the server stops it on shutdown so running jobs finish.
+ * separate worker process), with the startup tasks a deploy needs. Idempotent; the server stops it on shutdown
+ * so running jobs finish.
  */
 export function ensureInProcessWorker(): void {
   const config = env();
   if (worker || !config.WORKER_IN_PROCESS || config.NODE_ENV === "test") return;
-  worker = startWorker({ database: database(), handlers: jobDefinitions, concurrency: config.WORKER_CONCURRENCY });
+  worker = startJobWorker({ database: database(), concurrency: config.WORKER_CONCURRENCY });
   logger.info({ workerId: worker.id }, "in-process job worker started");
 }
 

@@ -80,6 +80,7 @@ const MILESTONE_OF: Partial<Record<ReturnEventKind, ReturnMilestone>> = {
   approved: "approved",
   declined: "declined",
   label_created: "label_ready",
+  in_transit: "in_transit",
   received: "received",
   processed: "refunded",
   refunded: "refunded",

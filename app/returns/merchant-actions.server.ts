@@ -5,10 +5,13 @@ import { logger } from "~/logger.server";
 import { atomically } from "~/orders/atomically.server";
 import { carrierFromCompany } from "~/tracking/carriers/carrier-names";
 import { compactTrackingNumber } from "~/tracking/carriers/tracking-number";
+import { approveWithExchange, exchangeItemsOf } from "./approve-exchange.server";
 import { ACTION_FROM, type CaseStatus } from "./case-status";
 import { addReturnEvent, getReturnCase, moveReturnCase, type ReturnCaseRow } from "./case-store.server";
 import type { BulkResult } from "./bulk-result";
+import { fetchReturnLabelAddresses } from "./labels/label-addresses.server";
 import type { CarrierLabelProvider, LabelRequest, PurchasedLabel } from "./labels/provider";
+import { labelProviderFor, type LabelProviderOptions } from "./labels/settings.server";
 import { parseInput } from "./parse-input";
 import type { ReturnsDeps } from "./returns-deps.server";
 import {
@@ -55,9 +58,11 @@ async function move(
   });
 }
 
-/** Approves a requested return in Shopify (returnApproveRequest). */
+/** Approves a requested return in Shopify (returnApproveRequest; with exchange items, see approveWithExchange). */
 export async function approveReturn(deps: ActionDeps, shop: string, id: string): Promise<void> {
   const row = await caseFor(deps.db, shop, id, "approve");
+  const exchange = exchangeItemsOf(row);
+  if (exchange.length) return approveWithExchange(deps, shop, row, exchange);
   await approveShopifyReturn(await deps.admin(shop), row.shopifyReturnId);
   const now = deps.now();
   await move(deps.db, shop, row, "approve", { status: "open", approvedAt: now, shopifyStatusAt: now }, { kind: "approved", text: "Return approved", actor: "merchant", at: now });
@@ -134,6 +139,25 @@ export async function buyReturnLabel(deps: ActionDeps, shop: string, id: string,
   const row = await caseFor(deps.db, shop, id, "label");
   const label = await provider.buyLabel({ ...request, reference: row.name ?? row.id });
   await attachLabel(deps, shop, row, label);
+}
+
+/** A parcel to buy a label for: its weight in ounces, as EasyPost quotes. */
+export const parcelInputSchema = z.object({
+  weightOz: z.coerce.number("must be a number of ounces").positive("must be more than 0").max(2400, "must be at most 2400 (150 lb)"),
+});
+export type ParcelInput = z.input<typeof parcelInputSchema>;
+
+/**
+ * Buys a label with the shop's provider (its own EasyPost key, else the app's) from the order's shipping address to
+ * the store's. ConflictError when the shop uploads its own labels or no key can be used.
+ */
+export async function buyShopReturnLabel(deps: ActionDeps, shop: string, id: string, input: ParcelInput, options: LabelProviderOptions = {}): Promise<void> {
+  const parcel = parseInput(parcelInputSchema, input);
+  const row = await caseFor(deps.db, shop, id, "label");
+  const provider = await labelProviderFor(deps.db, shop, options);
+  if (!provider) throw new ConflictError("This shop uploads its own return labels: attach one, or choose EasyPost in Returns settings");
+  const addresses = await fetchReturnLabelAddresses(await deps.admin(shop), row.orderId);
+  await buyReturnLabel(deps, shop, id, provider, { ...addresses, parcel });
 }
 
 /** Attaches a label the merchant uploaded (or a prepaid QR code's page) to the return. */

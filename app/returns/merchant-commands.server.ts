@@ -6,6 +6,7 @@ import {
   approveReturn,
   attachUploadedLabel,
   type BulkResult,
+  buyShopReturnLabel,
   closeReturn,
   declineReturn,
   decideReturns,
@@ -15,7 +16,7 @@ import {
 
 /**
  * The merchant's return commands as the admin pages send them (JSON). Declines carry Shopify's reason and a note;
- * labels are the "merchant uploads a label / prepaid QR" option (buying through a provider needs its account).
+ * labels are either the "merchant uploads a label / prepaid QR" option or bought with the shop's provider (buy_label).
  */
 const declineFields = { reason: z.string(), note: z.string().optional() };
 
@@ -23,6 +24,7 @@ export const returnCommandSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),
   z.object({ intent: z.literal("decline"), ...declineFields }),
   z.object({ intent: z.literal("label"), labelUrl: z.string(), trackingNumber: z.string().optional(), carrier: z.string().optional() }),
+  z.object({ intent: z.literal("buy_label"), weightOz: z.unknown() }),
   z.object({ intent: z.literal("receive") }),
   z.object({ intent: z.literal("process") }),
   z.object({ intent: z.literal("close") }),
@@ -38,6 +40,8 @@ export async function runReturnCommand(deps: ReturnsDeps, shop: string, id: stri
       return declineReturn(deps, shop, id, { reason: command.reason as never, note: command.note });
     case "label":
       return attachUploadedLabel(deps, shop, id, command);
+    case "buy_label":
+      return buyShopReturnLabel(deps, shop, id, { weightOz: command.weightOz as number });
     case "receive":
       return markReturnReceived(deps, shop, id);
     case "process":

@@ -1,3 +1,5 @@
+import { ConflictError } from "~/errors";
+
 /**
  * Exact money arithmetic for the policy engine. Amounts enter and leave as decimal text ("12.50") and are
  * held in between as integer minor units (bigint) of the order's currency, so no float ever touches money.
@@ -98,4 +100,36 @@ export function sumMinor(amounts: Iterable<Minor>): Minor {
   let total = 0n;
   for (const amount of amounts) total += amount;
   return total;
+}
+
+/**
+ * Amounts in different currencies were about to be combined. Adding USD to EUR gives a number that means
+ * nothing, so every sum of money either names its one currency or is kept per currency (sumByCurrency).
+ */
+export class CurrencyMismatchError extends ConflictError {
+  constructor(
+    readonly currencies: readonly string[],
+    message = `Amounts in ${currencies.join(" and ")} cannot be added together`,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws CurrencyMismatchError unless every currency given is `expected`. */
+export function throwIfOtherCurrency(expected: string, currencies: Iterable<string>, message?: string): void {
+  const others = [...new Set(currencies)].filter((currency) => currency !== expected);
+  if (others.length) throw new CurrencyMismatchError([expected, ...others], message);
+}
+
+/** The sum of decimal amounts that must all be in `currency`; CurrencyMismatchError if one is not. */
+export function sumMoney(amounts: readonly Money[], currency: string): Money {
+  throwIfOtherCurrency(currency, amounts.map((amount) => amount.currency));
+  return money(sumMinor(amounts.map((amount) => toMinor(amount.amount, currency))), currency);
+}
+
+/** Sums decimal amounts per currency, never across: one Money per currency, in order of first appearance. */
+export function sumByCurrency(amounts: Iterable<Money>): Money[] {
+  const totals = new Map<string, Minor>();
+  for (const { amount, currency } of amounts) totals.set(currency, (totals.get(currency) ?? 0n) + toMinor(amount, currency));
+  return [...totals].map(([currency, minor]) => money(minor, currency));
 }

@@ -63,7 +63,8 @@ export async function loadOrderForReturn(
       shipments,
     },
     returnable,
-    shopRow?.currencyCode ?? "USD",
+    // Until the shop's details are fetched its currency is unknown: the order's own is the best guess then.
+    shopRow?.currencyCode ?? order.currencyCode ?? "USD",
   );
   return { ...built, orderName: order.name, customerId, policy, timeZone: shopRow?.ianaTimezone ?? "UTC" };
 }

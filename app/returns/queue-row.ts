@@ -14,3 +14,9 @@ export interface ReturnQueueRow {
   currency: string;
   requestedAt: string;
 }
+
+/** One page of the queue and the cursors of the pages either side (opaque URL values). */
+export interface ReturnQueuePage {
+  rows: ReturnQueueRow[];
+  pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+}

@@ -1,3 +1,4 @@
+import { throwIfOtherCurrency } from "./money";
 import type { ReturnOrderInput } from "./order-schema";
 import type { ReturnableFulfillments } from "./returns-graphql";
 
@@ -33,6 +34,13 @@ type ShopifyLine = ReturnableFulfillments["returnableFulfillments"]["nodes"][num
  * what was fulfilled and when it arrived. Prices are shop money, like the policy's fixed fees.
  */
 export function buildReturnOrder(stored: StoredOrder, returnable: ReturnableFulfillments, shopCurrency: string): BuiltReturnOrder {
+  // The policy's fixed fees, keep-it and approval limits and the catalogue's exchange prices are all in today's
+  // shop currency: an order priced in another one (the shop changed currency since) cannot be settled with them.
+  throwIfOtherCurrency(
+    shopCurrency,
+    stored.currencyCode ? [stored.currencyCode] : [],
+    `This order was paid in ${stored.currencyCode} but the shop's prices and return policy are in ${shopCurrency}; handle its return in Shopify admin`,
+  );
   const byLine = new Map<string, ShopifyLine[]>();
   for (const fulfillment of returnable.returnableFulfillments.nodes) {
     for (const node of fulfillment.returnableFulfillmentLineItems.nodes) {
@@ -77,7 +85,7 @@ export function buildReturnOrder(stored: StoredOrder, returnable: ReturnableFulf
       processedAt: stored.processedAt,
       fulfilledAt: earliest(stored.fulfillmentCreatedAt),
       deliveredAt: delivered ? latest(stored.shipments.map((shipment) => shipment.deliveredAt!)) : null,
-      currency: stored.currencyCode ?? shopCurrency,
+      currency: shopCurrency,
       lines,
     },
     returnable: units,

@@ -1,3 +1,4 @@
+import { usableTimeZone } from "~/time-zone";
 import type { DbClient } from "~/db.server";
 import { ACTION_FROM, type CaseStatus } from "./case-status";
 import { loadCaseSummary, storedDecision } from "./case-store.server";
@@ -7,8 +8,12 @@ import type { ReturnPageData } from "./return-page";
 export type { ReturnPageData };
 
 
-export async function loadReturnPage(client: DbClient, shop: string, id: string, timeZone: string, now: Date): Promise<ReturnPageData> {
-  const { caseRow, ...summary } = await loadCaseSummary(client, shop, id);
+export async function loadReturnPage(client: DbClient, shop: string, id: string, now: Date): Promise<ReturnPageData> {
+  const [{ caseRow, ...summary }, shopRow] = await Promise.all([
+    loadCaseSummary(client, shop, id),
+    client.shop.findUnique({ where: { shop }, select: { ianaTimezone: true } }),
+  ]);
+  const timeZone = usableTimeZone(shopRow?.ianaTimezone);
   const decision = storedDecision(caseRow);
   const context = { audience: "merchant" as const, timeZone, now };
   const status = caseRow.status as CaseStatus;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userErrorsSchema } from "~/shopify/user-errors";
 
 /**
  * The Admin GraphQL documents of the returns feature (2026-07), validated against the vendored schema by
@@ -131,7 +132,6 @@ export const exchangeVariantsSchema = z.object({
   ),
 });
 
-export const userErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullish(), message: z.string(), code: z.string().nullish() }));
 
 const returnSchema = z.object({ id: z.string(), name: z.string().nullish(), status: z.string() });
 
@@ -285,6 +285,11 @@ export const RETURN_DETAILS_QUERY = `#graphql
           id
           kind
           status
+          amountSet {
+            presentmentMoney {
+              currencyCode
+            }
+          }
         }
       }
     }
@@ -303,7 +308,18 @@ export const returnDetailsSchema = z.object({
       reverseFulfillmentOrders: z.object({
         nodes: z.array(z.object({ id: z.string(), lineItems: z.object({ nodes: z.array(z.object({ id: z.string(), totalQuantity: z.number().int() })) }) })),
       }),
-      order: z.object({ id: z.string(), transactions: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string() })) }),
+      order: z.object({
+        id: z.string(),
+        transactions: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.string(),
+            status: z.string(),
+            /** The currency the shopper paid in; a refund to this payment is in it. */
+            amountSet: z.object({ presentmentMoney: z.object({ currencyCode: z.string() }) }).nullish(),
+          }),
+        ),
+      }),
     })
     .nullable(),
 });

@@ -1,5 +1,6 @@
 import { ShopifyApiError, throwIfUserErrors } from "~/errors";
 import { adminGraphql, type AdminGraphqlClient } from "~/shopify/admin-graphql.server";
+import { throwIfOtherCurrency } from "./money";
 import type { ReturnReason } from "./policy-schema";
 import {
   EXCHANGE_VARIANTS_QUERY,
@@ -68,16 +69,18 @@ export async function requestShopifyReturn(admin: AdminGraphqlClient, orderId: s
   return returnOf(data.returnRequest as Payload, "returnRequest");
 }
 
-/** Creates an approved (OPEN) return, with the exchange variants when it is an exchange (returnCreate). */
+/** Creates an approved (OPEN) return, with the exchange variants when it is an exchange (returnCreate); `requestedAt` keeps a replaced request's date. */
 export async function createShopifyReturn(
   admin: AdminGraphqlClient,
   orderId: string,
   lines: readonly ReturnLineInput[],
   exchange: readonly { variantId: string; quantity: number }[],
+  options: { requestedAt?: Date } = {},
 ): Promise<ShopifyReturn> {
   const returnInput = {
     orderId,
     notifyCustomer: false,
+    ...(options.requestedAt ? { requestedAt: options.requestedAt.toISOString() } : {}),
     returnLineItems: lines.map((line) => ({
       fulfillmentLineItemId: line.fulfillmentLineItemId,
       quantity: line.quantity,
@@ -156,6 +159,16 @@ export async function processShopifyReturn(admin: AdminGraphqlClient, details: R
   const refunds = !isZero(money.refund);
   const credit = !isZero(money.storeCredit);
   if (refunds && !payment) throw new ShopifyApiError(`Order ${details.order.id} has no captured payment to refund to`);
+  // Our amounts are shop money; a payment the shopper made in another currency is refunded in that one, which
+  // needs a conversion only Shopify admin makes. Refused before anything changes, so the merchant can do it there.
+  const paidIn = payment?.amountSet?.presentmentMoney.currencyCode;
+  if (refunds && paidIn) {
+    throwIfOtherCurrency(
+      money.currency,
+      [paidIn],
+      `Order ${details.order.id} was paid in ${paidIn} but this return's refund is in ${money.currency}; refund it in Shopify admin`,
+    );
+  }
   const input = {
     returnId: details.id,
     notifyCustomer: false,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUniqueViolation } from "~/db/prisma-errors";
 import { ConflictError, ForbiddenError, InvalidInputError } from "~/errors";
 import { logger } from "~/logger.server";
 import { atomically } from "~/orders/atomically.server";
@@ -216,7 +217,7 @@ async function claimKey(
     });
     return row.id;
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const winner = await replayOf(deps, shop, customerId, idempotencyKey);
     if (!winner) throw error;
     return winner;

@@ -79,12 +79,19 @@ async function applyReturnWebhook(client: DbClient, shop: string, payload: Shopi
   await addReturnEvent(client, shop, row.id, { kind: transition.kind, text, actor: "shopify", at, dedupeKey: `webhook:${event.id}` });
 }
 
+/** A submit or exchange approval holds its case this long at most; an older claim belongs to a crashed process. */
+const LIVE_CLAIM_MS = 10 * 60_000;
+
 /**
  * A return we don't know: either not ours (ignored), or ours and Shopify's webhook overtook the write that
- * records its id. The second fails the delivery so the queue retries it after our write has committed.
+ * records its id. The second fails the delivery so the queue retries it after our write has committed — but
+ * only while that write can still come: a claim left by a crashed process must not hold back every returns
+ * webhook of the order (or shop) until they dead-letter.
  */
-async function ignoreOrWait(client: DbClient, shop: string, shopifyReturnId: string, orderId: string | null): Promise<void> {
-  const submitting = await client.returnCase.count({ where: { shop, status: "submitting", ...(orderId ? { orderId } : {}) } });
+async function ignoreOrWait(client: DbClient, shop: string, shopifyReturnId: string, orderId: string | null, now = new Date()): Promise<void> {
+  const submitting = await client.returnCase.count({
+    where: { shop, status: "submitting", updatedAt: { gte: new Date(now.getTime() - LIVE_CLAIM_MS) }, ...(orderId ? { orderId } : {}) },
+  });
   if (submitting > 0) throw new ReturnNotRecordedYetError(`return ${shopifyReturnId} may still be being recorded; retry`);
   logger.info({ shop, shopifyReturnId }, "webhook for a return Aftercare did not create; not tracked");
 }

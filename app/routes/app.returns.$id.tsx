@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ReturnPage, type ReturnActionResult } from "~/admin/returns/ReturnPage";
 import { db } from "~/db.server";
 import { DomainError, httpStatusOf, InvalidInputError, NotFoundError } from "~/errors";
+import { loadLabelSettings } from "~/returns/labels/settings.server";
 import { runReturnCommand } from "~/returns/merchant-commands.server";
 import { loadReturnPage } from "~/returns/return-page.server";
 import { authenticate } from "~/shopify.server";
@@ -12,16 +13,16 @@ export const meta: MetaFunction = () => [{ title: "Return · Aftercare" }];
 /** One of the shop's returns; another shop's id is a 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const shop = await db().shop.findUnique({ where: { shop: session.shop }, select: { ianaTimezone: true } });
   try {
-    return data({ page: await loadReturnPage(db(), session.shop, params.id ?? "", shop?.ianaTimezone ?? "UTC", new Date()) });
+    const [page, labels] = await Promise.all([loadReturnPage(db(), session.shop, params.id ?? "", new Date()), loadLabelSettings(db(), session.shop)]);
+    return data({ page, labels });
   } catch (error) {
     if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
     throw error;
   }
 }
 
-/** Approve, decline (with reason), attach a label, mark received, process or close (JSON body); refusals answer 4xx/5xx with the reason. */
+/** Approve, decline (with reason), attach or buy a label, mark received, process or close (JSON body); refusals answer 4xx/5xx with the reason. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
   try {
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Return() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, labels } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  return <ReturnPage page={page} result={result} />;
+  return <ReturnPage page={page} result={result} labels={labels} />;
 }

@@ -4,23 +4,29 @@ import { ReturnsQueuePage, type ReturnsQueueResult } from "~/admin/returns/Retur
 import { db } from "~/db.server";
 import { DomainError, httpStatusOf, InvalidInputError } from "~/errors";
 import { runBulkReturnCommand } from "~/returns/merchant-commands.server";
+import { parseMetricPeriod } from "~/returns/metrics-period";
+import { loadReturnsMetrics } from "~/returns/metrics.server";
 import { parseReturnQueueQuery } from "~/returns/queue-query";
 import { listReturnCases } from "~/returns/queue.server";
 import { authenticate } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Returns · Aftercare" }];
 
-/** The shop's returns as the URL's filters select them; bad filters are a 422 page with the reasons. */
+const EMPTY_PAGE = { rows: [], pageInfo: { hasPreviousPage: false, hasNextPage: false, startCursor: null, endCursor: null } };
+
+/** The shop's returns numbers for the period and one page of its queue as the URL selects them; bad parameters are a 422 page with the reasons. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
   const filters = Object.fromEntries(params);
   try {
-    const rows = await listReturnCases(db(), session.shop, parseReturnQueueQuery(params));
-    return data({ rows, filters, filterError: null });
+    const query = parseReturnQueueQuery(params);
+    const period = parseMetricPeriod(params.get("period"));
+    const [page, metrics] = await Promise.all([listReturnCases(db(), session.shop, query), loadReturnsMetrics(db(), session.shop, period)]);
+    return data({ page, metrics, filters, filterError: null });
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    return data({ rows: [], filters, filterError: { message: error.message, fieldErrors: error.fieldErrors } }, { status: 422 });
+    return data({ page: EMPTY_PAGE, metrics: null, filters, filterError: { message: error.message, fieldErrors: error.fieldErrors } }, { status: 422 });
   }
 }
 
@@ -41,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Returns() {
-  const { rows, filters, filterError } = useLoaderData<typeof loader>();
+  const { page, metrics, filters, filterError } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  return <ReturnsQueuePage rows={rows} filters={filters} filterError={filterError} result={result} />;
+  return <ReturnsQueuePage page={page} metrics={metrics} filters={filters} filterError={filterError} result={result} />;
 }

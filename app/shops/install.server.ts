@@ -3,6 +3,7 @@ import { db, type DbClient } from "~/db.server";
 import { EXCEPTIONS_SCAN_EVERY_MS, EXCEPTIONS_SCAN_JOB } from "~/exceptions/schedule";
 import { enqueueJob, scheduleRecurring } from "~/jobs/queue.server";
 import { logger } from "~/logger.server";
+import { requestReturnWebhookReplay } from "~/returns/replay-job.server";
 import { fetchShopDetails } from "./shop-details.server";
 
 export const RECONCILE_JOB = "orders.reconcile";
@@ -47,5 +48,8 @@ export async function recordInstall(client: DbClient, shop: string, scopes: stri
   await scheduleRecurring(client, shop, EXCEPTIONS_SCAN_JOB, EXCEPTIONS_SCAN_EVERY_MS);
   // Re-auth of a live install (token refresh) needs no backfill: webhooks and the recurring run keep it current.
   if (!firstInstall) return;
-  await enqueueJob(client, shop, RECONCILE_JOB, { lookbackHours: BACKFILL_LOOKBACK_HOURS }, { uniqueKey: `${RECONCILE_JOB}:backfill` });
+  // The backfill reconcile then trains delivery estimates from the orders it brought in.
+  await enqueueJob(client, shop, RECONCILE_JOB, { lookbackHours: BACKFILL_LOOKBACK_HOURS, backfill: true }, { uniqueKey: `${RECONCILE_JOB}:backfill` });
+  // A shop uninstalled at the last deploy missed that deploy's replay of its stored returns webhooks.
+  await requestReturnWebhookReplay(client, shop);
 }

@@ -28,6 +28,8 @@ import * as marketingLinkRoute from "~/routes/proxy.r.$token";
 import * as webhooksRoute from "~/routes/webhooks.$";
 import { embeddedRequest, signSessionToken } from "~/routes/__tests__/embedded-request";
 import { offerRouteCases, seedOfferRows } from "~/offers/__tests__/isolation-cases";
+import { returnsExtensionRouteCases } from "~/returns/account/__tests__/isolation-cases";
+import { sealSecret } from "~/returns/labels/secret-box.server";
 import { useTestDatabase } from "~/test/database";
 import { proxyRequest } from "~/tracking-page/__tests__/proxy-requests";
 import { signClickLink, signOrderLink } from "~/tracking-page/signed-links.server";
@@ -315,12 +317,22 @@ const ROUTE_CASES: Record<string, IsolationCase> = {
     asShopB: async () => {
       // B's policy page searches B's orders only; simulating A's order id that B doesn't have is not found.
       const route = await import("~/routes/app.returns.settings");
-      const page = await call(async () => route.loader(args(await adminAsB(`/app/returns/settings?orderQuery=${encodeURIComponent(SAME.orderName)}`))));
-      expect(JSON.parse(page.text).orders).toHaveLength(1);
-      const signed = await adminAsB("/app/returns/settings");
-      const body = JSON.stringify({ intent: "simulate", simulation: { policy: {}, orderId: "gid://shopify/Order/424242" } });
-      const headers = { ...Object.fromEntries(signed.headers), "Content-Type": "application/json" };
-      return call(async () => route.action(args(new Request(signed.url, { method: "POST", headers, body }))));
+      // A's EasyPost key is neither shown on B's page nor removed by B's "remove key".
+      const alphaKey = { shop: SHOP_A, provider: "easypost", apiKeyCipher: sealSecret(SHOP_A, "EZTKalphakey00000001"), apiKeyHint: "0001" };
+      await prisma().returnLabelSettings.create({ data: alphaKey });
+      try {
+        const page = await call(async () => route.loader(args(await adminAsB(`/app/returns/settings?orderQuery=${encodeURIComponent(SAME.orderName)}`))));
+        expect(JSON.parse(page.text).orders).toHaveLength(1);
+        expect(JSON.parse(page.text).labels).toMatchObject({ provider: "uploaded", apiKey: { set: false, endsIn: null } });
+        const signed = await adminAsB("/app/returns/settings");
+        const headers = { ...Object.fromEntries(signed.headers), "Content-Type": "application/json" };
+        await call(async () => route.action(args(new Request(signed.url, { method: "POST", headers, body: JSON.stringify({ intent: "forget_label_key" }) }))));
+        expect(await prisma().returnLabelSettings.findUnique({ where: { shop: SHOP_A } })).toMatchObject({ apiKeyCipher: alphaKey.apiKeyCipher });
+        const body = JSON.stringify({ intent: "simulate", simulation: { policy: {}, orderId: "gid://shopify/Order/424242" } });
+        return await call(async () => route.action(args(new Request(signed.url, { method: "POST", headers, body }))));
+      } finally {
+        await prisma().returnLabelSettings.deleteMany({ where: { shop: SHOP_A } });
+      }
     },
   },
   "proxy.returns._index": {
@@ -390,6 +402,19 @@ const ROUTE_CASES: Record<string, IsolationCase> = {
     adminAsB,
     customerTokenOfB: () => hs256Token({ dest: SHOP_B, aud: process.env.SHOPIFY_API_KEY!, sub: SAME.customerId, expiresIn: 60 }, process.env.SHOPIFY_API_SECRET!),
   }),
+  ...returnsExtensionRouteCases({
+    shopA: SHOP_A,
+    shopB: SHOP_B,
+    marker: A_MARKER,
+    appUrl: APP_URL,
+    orderId: SAME.orderId,
+    lineItemId: SAME.lineItemId,
+    customerId: SAME.customerId,
+    prisma,
+    call,
+    args,
+    customerTokenOfB: (customerId) => hs256Token({ dest: SHOP_B, aud: process.env.SHOPIFY_API_KEY!, sub: customerId, expiresIn: 60 }, process.env.SHOPIFY_API_SECRET!),
+  }),
 };
 
 /** For each job, a job of shop B whose payload names A's rows (or none, for shop-wide jobs). */
@@ -403,6 +428,8 @@ const JOB_PAYLOADS: Record<string, () => object> = {
   "exceptions.digest": () => ({ digestId: a.exceptionDigestId }),
   "delivery-estimates.refresh": () => ({ orderId: SAME.orderId }),
   "delivery-estimates.quotes": () => ({}),
+  "delivery-estimates.backfill": () => ({}),
+  "returns.replay-webhooks": () => ({}),
 };
 
 function routeIds(): string[] {

@@ -1,14 +1,19 @@
 import { Layout, Page } from "@shopify/polaris";
 import type { ShopOverview } from "~/analytics/overview";
+import type { ReturnsMetrics } from "~/returns/metrics";
 import { AttentionCard } from "./AttentionCard";
 import { InboxHealthCard } from "./InboxHealthCard";
 import { OrdersCard } from "./OrdersCard";
 import { OverviewEmptyState } from "./OverviewEmptyState";
 import { RecentOrdersCard } from "./RecentOrdersCard";
+import { ReturnsCard } from "./ReturnsCard";
 import { ShipmentsCard } from "./ShipmentsCard";
 
-/** The home page: the shop's post-purchase overview, or the empty state before the first orders land. */
-export function OverviewPage({ overview }: { overview: ShopOverview }) {
+/**
+ * The home page: the shop's post-purchase overview, or the empty state before the first orders land. The
+ * returns headline shows once the shop has had a return in its period or has one open.
+ */
+export function OverviewPage({ overview, returns = null }: { overview: ShopOverview; returns?: ReturnsMetrics | null }) {
   const now = overview.generatedAt;
   const health = (
     <InboxHealthCard webhooks={overview.webhooks} lastReconciledAt={overview.lastReconciledAt} timeZone={overview.timeZone} now={now} />
@@ -38,6 +43,11 @@ export function OverviewPage({ overview }: { overview: ShopOverview }) {
           <ShipmentsCard shipments={overview.shipments} windowDays={overview.windowDays} />
         </Layout.Section>
         <Layout.Section variant="oneHalf">{health}</Layout.Section>
+        {returns && (returns.cases > 0 || returns.open.total > 0) && (
+          <Layout.Section>
+            <ReturnsCard returns={returns} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <RecentOrdersCard orders={overview.recentOrders} timeZone={overview.timeZone} />
         </Layout.Section>

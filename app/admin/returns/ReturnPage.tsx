@@ -2,6 +2,7 @@ import { useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { REASONS } from "~/returns/explain";
+import type { LabelSettingsView } from "~/returns/labels/label-settings";
 import type { ReturnPageData } from "~/returns/return-page";
 import { RETURN_STATUS_LABELS, RETURN_STATUS_TONES } from "./return-labels";
 import { DECLINE_REASON_OPTIONS, ErrorBanner } from "./ReturnsQueuePage";
@@ -9,7 +10,7 @@ import { DECLINE_REASON_OPTIONS, ErrorBanner } from "./ReturnsQueuePage";
 export type ReturnActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
 /** One return: status and actions, items with the decision's explanations, totals, label, timeline. */
-export function ReturnPage({ page, result }: { page: ReturnPageData; result?: ReturnActionResult }) {
+export function ReturnPage({ page, result, labels }: { page: ReturnPageData; result?: ReturnActionResult; labels?: LabelSettingsView }) {
   const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
   const send = (body: Record<string, unknown>) => submit(JSON.stringify(body), { method: "post", encType: "application/json" });
@@ -137,6 +138,7 @@ export function ReturnPage({ page, result }: { page: ReturnPageData; result?: Re
                 ) : (
                   <Text as="p">No label yet.</Text>
                 )}
+                {can("label") && labels?.provider === "easypost" && <BuyLabelForm busy={busy} onBuy={(weightOz) => send({ intent: "buy_label", weightOz })} />}
                 {can("label") && <LabelForm busy={busy} onAttach={(label) => send({ intent: "label", ...label })} />}
               </BlockStack>
             </Card>
@@ -156,6 +158,18 @@ function DeclineForm({ busy, onDecline }: { busy: boolean; onDecline: (reason: s
       <TextField label="Note to the customer" value={note} onChange={setNote} autoComplete="off" multiline={2} />
       <Button tone="critical" loading={busy} onClick={() => onDecline(reason, note)}>
         Decline
+      </Button>
+    </BlockStack>
+  );
+}
+
+function BuyLabelForm({ busy, onBuy }: { busy: boolean; onBuy: (weightOz: string) => void }) {
+  const [weightOz, setWeightOz] = useState("16");
+  return (
+    <BlockStack gap="200">
+      <TextField label="Parcel weight (oz)" type="number" value={weightOz} onChange={setWeightOz} autoComplete="off" />
+      <Button variant="primary" loading={busy} onClick={() => onBuy(weightOz)}>
+        Buy label with EasyPost
       </Button>
     </BlockStack>
   );

@@ -3,7 +3,9 @@ import { Banner, BlockStack, Card, Layout, List, Page, Text } from "@shopify/pol
 import { useCallback, useMemo, useState } from "react";
 import type { ReturnPolicy } from "~/returns/policy-schema";
 import { FeesAndMethodsCard, OutcomesCard, WindowCard } from "./GeneralCards";
+import type { LabelSettingsView } from "~/returns/labels/label-settings";
 import { KeepItAndApprovalCard } from "./KeepItAndApprovalCard";
+import { LabelProviderCard } from "./LabelProviderCard";
 import { policyError, setIn, type PolicyEditor, type PolicyPath } from "./policy-editing";
 import { ProductRulesCard } from "./ProductRulesCard";
 import { ReasonRulesCard } from "./ReasonRulesCard";
@@ -15,11 +17,12 @@ interface Props {
   versions: { version: number; current: boolean; createdAt: Date }[];
   orderQuery: string;
   orders: OrderChoice[];
+  labels: LabelSettingsView;
   result?: SettingsActionResult;
 }
 
-/** The return policy editor: window, outcomes, fees, methods, reasons, product rules, keep-it, auto-approval, and the simulator. */
-export function ReturnSettingsPage({ policy: saved, versions, orderQuery, orders }: Props) {
+/** The return policy editor: window, outcomes, fees, methods, reasons, product rules, keep-it, auto-approval, the simulator and labels. */
+export function ReturnSettingsPage({ policy: saved, versions, orderQuery, orders, labels }: Props) {
   const [policy, setPolicy] = useState<ReturnPolicy>(saved);
   const save = useFetcher<SettingsActionResult>();
   const answer = save.data;
@@ -64,6 +67,7 @@ export function ReturnSettingsPage({ policy: saved, versions, orderQuery, orders
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <SimulatorCard policy={policy} orderQuery={orderQuery} orders={orders} />
+            <LabelProviderCard saved={labels} />
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">

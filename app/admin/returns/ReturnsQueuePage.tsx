@@ -1,15 +1,20 @@
-import { Form, useSubmit } from "@remix-run/react";
+import { Form, useNavigate, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, Link, Page, Select, Text, TextField, useIndexResourceState } from "@shopify/polaris";
 import { useState } from "react";
 import { REASONS } from "~/returns/explain";
 import type { BulkResult } from "~/returns/bulk-result";
-import type { ReturnQueueRow } from "~/returns/queue-row";
+import type { ReturnsMetrics } from "~/returns/metrics";
+import { queueSearch } from "~/returns/queue-params";
+import type { ReturnQueuePage } from "~/returns/queue-row";
 import { RETURN_STATUS_LABELS, RETURN_STATUS_TONES } from "./return-labels";
+import { ReturnsNumbers } from "./ReturnsNumbers";
 
 export type ReturnsQueueResult = { ok: true; results: BulkResult[] } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
 interface Props {
-  rows: ReturnQueueRow[];
+  page: ReturnQueuePage;
+  /** null when the URL's parameters were invalid. */
+  metrics: ReturnsMetrics | null;
   filters: Record<string, string>;
   filterError: { message: string; fieldErrors: Record<string, string[]> } | null;
   result?: ReturnsQueueResult;
@@ -21,9 +26,12 @@ const OUTCOME_OPTIONS = [option("Any outcome", ""), option("Refund", "refund"), 
 const REASON_OPTIONS = [option("Any reason", ""), ...Object.entries(REASONS).map(([value, label]) => option(label, value))];
 export const DECLINE_REASON_OPTIONS = [option("Return period ended", "RETURN_PERIOD_ENDED"), option("Final sale", "FINAL_SALE"), option("Other", "OTHER")];
 
-/** The returns queue: filters, the list, and approve / decline (with reason) for the selected returns. */
-export function ReturnsQueuePage({ rows, filters, filterError, result }: Props) {
+/** The returns page: the period's numbers, then the queue (filters, pages, approve / decline the selected returns). */
+export function ReturnsQueuePage({ page, metrics, filters, filterError, result }: Props) {
+  const { rows, pageInfo } = page;
   const submit = useSubmit();
+  const navigate = useNavigate();
+  const go = (search: string) => navigate(`/app/returns${search}`);
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows.map((row) => ({ id: row.id })));
   const [declineReason, setDeclineReason] = useState("RETURN_PERIOD_ENDED");
   const [declineNote, setDeclineNote] = useState("");
@@ -46,8 +54,10 @@ export function ReturnsQueuePage({ rows, filters, filterError, result }: Props) 
               ))}
           </Banner>
         )}
+        {metrics && <ReturnsNumbers metrics={metrics} onPeriodChange={(period) => go(queueSearch({ ...filters, period }, { after: filters.after, before: filters.before }))} />}
         <Card>
           <Form method="get">
+            {filters.period && <input type="hidden" name="period" value={filters.period} />}
             <InlineStack gap="300" blockAlign="end">
               <FilterSelect label="Status" name="status" options={STATUS_OPTIONS} value={filters.status} />
               <FilterSelect label="Outcome" name="outcome" options={OUTCOME_OPTIONS} value={filters.outcome} />
@@ -75,6 +85,12 @@ export function ReturnsQueuePage({ rows, filters, filterError, result }: Props) 
               { content: "Decline", onAction: () => send({ intent: "decline", ids: selected, reason: declineReason, note: declineNote }) },
             ]}
             headings={[{ title: "Return" }, { title: "Order" }, { title: "Status" }, { title: "Outcome" }, { title: "Reasons" }, { title: "Items" }, { title: "Value" }, { title: "Requested" }]}
+            pagination={{
+              hasPrevious: pageInfo.hasPreviousPage,
+              hasNext: pageInfo.hasNextPage,
+              onPrevious: () => go(queueSearch(filters, { before: pageInfo.startCursor })),
+              onNext: () => go(queueSearch(filters, { after: pageInfo.endCursor })),
+            }}
           >
             {rows.map((row, index) => (
               <IndexTable.Row id={row.id} key={row.id} position={index} selected={selected.includes(row.id)}>

@@ -1,4 +1,5 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { Figure } from "../Figure";
 import { formatCount } from "../format";
 
 /** The tracking page figures this card shows (a subset of app/tracking-page's analytics, which is server code). */
@@ -33,18 +34,5 @@ export function TrackingPageAnalyticsCard({ figures, days }: { figures: Tracking
         </InlineGrid>
       </BlockStack>
     </Card>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="p" variant="bodySm" tone="subdued">
-        {label}
-      </Text>
-      <Text as="p" variant="headingLg">
-        {value}
-      </Text>
-    </BlockStack>
   );
 }

@@ -156,4 +156,16 @@ describe("scanShopExceptions", () => {
 
     expect((await openFlags(subject.shop)).map((flag) => flag.kind)).toEqual(["stalled"]);
   });
+
+  it("GIVEN a return label's parcel that has not moved for days WHEN the scan runs THEN it is not flagged: the shopper is not told their own return is a late delivery", async () => {
+    const subject = await shopWith(async (db, s) => {
+      await moveParcel(db, s, { status: "in_transit", at: T0 });
+      await db.shipment.updateMany({ where: { shop: s.shop, id: s.shipmentId }, data: { kind: "return" } });
+    });
+
+    const outcome = await scanShopExceptions(prisma(), subject.shop, { now: at(6 * DAY) });
+
+    expect(await openFlags(subject.shop)).toEqual([]);
+    expect(outcome).toMatchObject({ opened: 0, notices: 0 });
+  });
 });

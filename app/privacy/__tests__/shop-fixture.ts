@@ -47,6 +47,10 @@ const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>>
     prisma.lineItem.createMany({
       data: [ADA_ORDER, BO_ORDER].map((order, index) => ({ shop, id: `gid://shopify/LineItem/${index + 1}`, orderId: order.gid, title: "Tea", quantity: 1 })),
     }),
+  ShippingLine: (prisma, shop) =>
+    prisma.shippingLine.createMany({
+      data: [ADA_ORDER, BO_ORDER].map((order, index) => ({ shop, id: `gid://shopify/ShippingLine/${index + 1}`, orderId: order.gid, title: "Standard", price: "8.00", currencyCode: "EUR" })),
+    }),
   Fulfillment: (prisma, shop) =>
     prisma.fulfillment.createMany({
       data: [ADA_ORDER, BO_ORDER].map((order, index) => ({
@@ -154,6 +158,7 @@ const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>>
     prisma.returnPhoto.createMany({ data: ["return-ada", "return-bo"].map((returnId) => ({ shop, returnId, lineItemId: "gid://shopify/LineItem/1", key: `${returnId}.jpg` })) }),
   ReturnLabel: (prisma, shop) =>
     prisma.returnLabel.createMany({ data: ["return-ada", "return-bo"].map((returnId) => ({ shop, returnId, provider: "uploaded", labelUrl: `https://labels.example/${returnId}.pdf` })) }),
+  ReturnLabelSettings: (prisma, shop) => prisma.returnLabelSettings.create({ data: { shop, provider: "easypost", apiKeyCipher: "v1.iv.tag.cipher", apiKeyHint: "1234" } }),
   ReturnEvent: (prisma, shop) =>
     prisma.returnEvent.createMany({
       data: ["return-ada", "return-bo"].map((returnId) => ({ shop, returnId, kind: "requested", text: "Return requested", actor: "shopper", at })),
@@ -175,6 +180,8 @@ const seeders: Record<ModelName, (prisma: Db, shop: string) => Promise<unknown>>
     }),
   DeliveryQuote: (prisma, shop) =>
     prisma.deliveryQuote.create({ data: { shop, country: "FR", region: "", validOn: "2026-11-01", earliestDate: "2026-11-04", promisedDate: "2026-11-05", computedAt: at } }),
+  DeliveryVariantOrigin: (prisma, shop) =>
+    prisma.deliveryVariantOrigin.create({ data: { shop, variantId: "gid://shopify/ProductVariant/1", originId: "gid://shopify/Location/1", parcels: 3 } }),
   ReturnPolicyVersion: (prisma, shop) => prisma.returnPolicyVersion.create({ data: { shop, version: 1, document: "{}", current: true } }),
   Offer: (prisma, shop) =>
     prisma.offer.create({ data: { shop, id: "socks", name: "Socks", document: JSON.stringify({ id: "socks", name: "Socks", product: { kind: "recommended" } }) } }),

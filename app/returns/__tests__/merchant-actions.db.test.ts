@@ -13,11 +13,12 @@ import {
   markReturnReceived,
   processReturn,
 } from "../merchant-actions.server";
+import { CurrencyMismatchError } from "../money";
 import { saveReturnPolicy } from "../policy-store.server";
 import { fetchShopifyReturn } from "../shopify-returns.server";
 import { submitReturnRequest } from "../submit.server";
 import { rejected } from "./fake-admin";
-import { depsFor, fakeShopify, MUG, ORDER, refundOneMug, seedDeliveredOrder } from "./returns-scenario";
+import { depsFor, fakeShopify, MUG, MUG_FLI, ORDER, refundOneMug, seedDeliveredOrder } from "./returns-scenario";
 
 const database = useTestDatabase();
 const prisma = () => database.get().prisma;
@@ -229,6 +230,37 @@ describe("merchant actions", () => {
       input: { financialTransfer: { issueRefund: { orderTransactions: [{ parentId: "gid://shopify/OrderTransaction/1", transactionAmount: { amount: "15.00", currencyCode: "EUR" } }], refundMethods: [], allowOverRefunding: false } } },
     });
     expect(await status(shop, id)).toBe("processed");
+  });
+
+  it("GIVEN a refund return on an order the shopper paid in another currency WHEN processed THEN CurrencyMismatchError (409) before returnProcess, and the case is unchanged", async () => {
+    const { shop, shopify, deps, id } = await requestedReturn();
+    await approveReturn(deps, shop, id);
+    shopify.on("AftercareReturnDetails", (variables) => ({
+      return: {
+        id: variables.id,
+        status: "OPEN",
+        returnLineItems: { nodes: [{ id: "gid://shopify/ReturnLineItem/1", processableQuantity: 1, fulfillmentLineItem: { id: MUG_FLI } }] },
+        exchangeLineItems: { nodes: [] },
+        reverseFulfillmentOrders: { nodes: [] },
+        order: { id: ORDER, transactions: [{ id: "gid://shopify/OrderTransaction/1", kind: "SALE", status: "SUCCESS", amountSet: { presentmentMoney: { currencyCode: "CHF" } } }] },
+      },
+    }));
+
+    const processing = processReturn(deps, shop, id);
+
+    await expect(processing).rejects.toBeInstanceOf(CurrencyMismatchError);
+    await expect(processing).rejects.toThrow("was paid in CHF but this return's refund is in EUR; refund it in Shopify admin");
+    expect(shopify.count("AftercareReturnProcess")).toBe(0);
+    expect(await status(shop, id)).toBe("open");
+  });
+
+  it("GIVEN the payment's currency is the return's WHEN processed THEN the refund is sent", async () => {
+    const { shop, shopify, deps, id } = await requestedReturn();
+    await approveReturn(deps, shop, id);
+
+    await processReturn(deps, shop, id);
+
+    expect(shopify.count("AftercareReturnProcess")).toBe(1);
   });
 
   it("GIVEN Shopify refuses processing WHEN processing THEN its message surfaces and the case is unchanged", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currencyDigits, divideRounded, isKnownCurrency, percentOf, toDecimal, toMinor } from "../money";
+import { httpStatusOf } from "~/errors";
+import { CurrencyMismatchError, currencyDigits, divideRounded, isKnownCurrency, percentOf, sumByCurrency, sumMoney, throwIfOtherCurrency, toDecimal, toMinor } from "../money";
 
 describe("currencyDigits", () => {
   it.each([
@@ -77,3 +78,62 @@ describe("divideRounded", () => {
     expect(divideRounded(numerator, denominator)).toBe(expected);
   });
 });
+
+describe("currency guards", () => {
+  it("GIVEN amounts in one currency THEN sumMoney adds them exactly in its minor units", () => {
+    expect(
+      sumMoney(
+        [
+          { amount: "0.10", currency: "USD" },
+          { amount: "0.20", currency: "USD" },
+          { amount: "5", currency: "USD" },
+        ],
+        "USD",
+      ),
+    ).toEqual({ amount: "5.30", currency: "USD" });
+    expect(sumMoney([], "JPY")).toEqual({ amount: "0", currency: "JPY" });
+  });
+
+  it("GIVEN an amount in another currency THEN sumMoney refuses with CurrencyMismatchError naming both", () => {
+    const mixed = () => sumMoney([{ amount: "10.00", currency: "USD" }, { amount: "10.00", currency: "EUR" }], "USD");
+
+    expect(mixed).toThrow(CurrencyMismatchError);
+    expect(mixed).toThrow("Amounts in USD and EUR cannot be added together");
+    expect(httpStatusOf(catchError(mixed))).toBe(409);
+  });
+
+  it("GIVEN amounts in several currencies THEN sumByCurrency keeps one total per currency, in order of appearance", () => {
+    expect(
+      sumByCurrency([
+        { amount: "10.00", currency: "EUR" },
+        { amount: "1500", currency: "JPY" },
+        { amount: "2.50", currency: "EUR" },
+        { amount: "0.125", currency: "KWD" },
+      ]),
+    ).toEqual([
+      { amount: "12.50", currency: "EUR" },
+      { amount: "1500", currency: "JPY" },
+      { amount: "0.125", currency: "KWD" },
+    ]);
+  });
+
+  it.each([
+    ["USD", [], false],
+    ["USD", ["USD", "USD"], false],
+    ["USD", ["USD", "EUR"], true],
+    ["EUR", ["GBP"], true],
+  ])("GIVEN %s expected and %j given THEN throwIfOtherCurrency throws: %s", (expected, currencies, throws) => {
+    const check = () => throwIfOtherCurrency(expected, currencies);
+    if (throws) expect(check).toThrow(CurrencyMismatchError);
+    else expect(check).not.toThrow();
+  });
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError, NotFoundError } from "~/errors";
 import { useTestDatabase } from "~/test/database";
 import { DEFAULT_RETURN_POLICY } from "../policy-schema";
+import { CurrencyMismatchError } from "../money";
 import { listReturnPolicyVersions } from "../policy-store.server";
 import { searchOrdersForSimulation, simulateReturn } from "../simulate.server";
 import { fakeShopify, MUG, MUG_PRODUCT, NOW, ORDER, seedDeliveredOrder } from "./returns-scenario";
@@ -76,5 +77,16 @@ describe("return simulator", () => {
   it.each([["#1001"], ["1001"], [" #100"]])("GIVEN the search %j WHEN orders are searched THEN #1001 of this shop is found, none of another", async (query) => {
     expect((await searchOrdersForSimulation(prisma(), SHOP, query)).map((order) => order.name)).toContain("#1001");
     expect(await searchOrdersForSimulation(prisma(), OTHER, query)).toEqual([]);
+  });
+
+  it("GIVEN an order paid in another currency than the shop now sells in WHEN simulated THEN CurrencyMismatchError names both instead of mixing them", async () => {
+    const shop = "simulator-currency.myshopify.com";
+    await seedDeliveredOrder(prisma(), shop);
+    await prisma().shop.update({ where: { shop }, data: { currencyCode: "GBP" } });
+
+    const error = await rejection(() => simulateReturn(prisma(), fakeShopify(), shop, { policy: {}, orderId: ORDER }, NOW));
+
+    expect(error).toBeInstanceOf(CurrencyMismatchError);
+    expect((error as Error).message).toContain("paid in EUR but the shop's prices and return policy are in GBP");
   });
 });

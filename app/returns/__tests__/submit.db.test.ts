@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, ShopifyUserErrorsError } from "~/errors";
+import { ConflictError, ForbiddenError, httpStatusOf, InvalidInputError, NotFoundError, ShopifyUserErrorsError } from "~/errors";
 import { useTestDatabase } from "~/test/database";
+import { CurrencyMismatchError } from "../money";
 import type { PhotoStorage } from "../photo-store.server";
 import { saveReturnPolicy } from "../policy-store.server";
 import { loadReturnContext, loadReturnSummary, submitReturnRequest } from "../submit.server";
@@ -92,6 +93,29 @@ describe("submitReturnRequest", () => {
 
     expect(shopify.calls).toEqual([]);
     expect(await prisma().returnCase.count({ where: { shop } })).toBe(0);
+  });
+
+  it("GIVEN an order paid in USD in a shop that now sells in EUR WHEN a return is submitted THEN it is a CurrencyMismatchError (409) naming both, and nothing is written or created", async () => {
+    const shop = await freshShop();
+    await prisma().order.update({ where: { shop_id: { shop, id: ORDER } }, data: { currencyCode: "USD" } });
+    const shopify = fakeShopify();
+
+    const submitted = submitReturnRequest({ ...refundOneMug(), shop }, depsFor(prisma(), shopify));
+
+    await expect(submitted).rejects.toBeInstanceOf(CurrencyMismatchError);
+    await expect(submitted).rejects.toThrow("This order was paid in USD but the shop's prices and return policy are in EUR");
+    expect(httpStatusOf(await submitted.catch((error: unknown) => error))).toBe(409);
+    expect(shopify.count("AftercareReturnRequest") + shopify.count("AftercareReturnCreate")).toBe(0);
+    expect(await prisma().returnCase.count({ where: { shop } })).toBe(0);
+  });
+
+  it("GIVEN a shop whose currency is not known yet WHEN a return is submitted THEN the order's own currency is used", async () => {
+    const shop = await freshShop();
+    await prisma().shop.update({ where: { shop }, data: { currencyCode: null } });
+
+    const result = await submitReturnRequest({ ...refundOneMug(), shop }, depsFor(prisma(), fakeShopify()));
+
+    expect(result.ok && result.decision.totals.refund).toEqual({ amount: "15.00", currency: "EUR" });
   });
 
   it("GIVEN the app proxy's bare customer id WHEN the owner submits THEN it is accepted as the same customer", async () => {

@@ -44,6 +44,22 @@ async function deliver(shop: string, topic: string, payload: unknown, triggeredA
 const statusOf = async (shop: string, id: string) => (await prisma().returnCase.findUniqueOrThrow({ where: { shop_id: { shop, id } } })).status;
 
 describe("returns webhooks", () => {
+  it.each([
+    ["a minute ago (still being recorded)", 1, "retried"],
+    ["eleven minutes ago (its process crashed)", 11, "ignored"],
+  ])("GIVEN a case claimed %s WHEN a webhook arrives for a return we never recorded THEN it is %s", async (_age, minutes, outcome) => {
+    const { shop, id } = await submitted();
+    await prisma().returnCase.update({
+      where: { shop_id: { shop, id } },
+      data: { status: "submitting", updatedAt: new Date(Date.now() - minutes * 60_000) },
+    });
+
+    const delivering = deliver(shop, "returns/approve", returnPayload("gid://shopify/Return/987654", "open"), "2026-11-25T13:00:00Z");
+
+    if (outcome === "retried") await expect(delivering).rejects.toThrow(/retry/);
+    else await expect(delivering).resolves.toBeTruthy();
+  });
+
   it("GIVEN a requested return WHEN the merchant approves it in Shopify admin THEN the case is open with the step on its timeline", async () => {
     const { shop, id, shopifyReturnId } = await submitted();
 

@@ -5,7 +5,9 @@ import { type CarrierLabelProvider, type LabelAddress, LabelProviderError, type 
  * EasyPost's Shipments API (https://docs.easypost.com/docs/shipments): create a shipment with to/from
  * addresses and a parcel (`POST /v2/shipments`), which answers its rates; buy the cheapest
  * (`POST /v2/shipments/{id}/buy` with `{ rate: { id } }`), which answers `tracking_code` and
- * `postage_label.label_url`. Authentication is HTTP Basic with the API key as the user name.
+ * `postage_label.label_url`. Authentication is HTTP Basic with the API key as the user name. A key is checked by
+ * listing one address (`GET /v2/addresses?page_size=1`), which any valid test or production key may do and which
+ * costs nothing; a refused key answers 401 with EasyPost's error object.
  */
 
 export interface EasyPostOptions {
@@ -28,6 +30,8 @@ const boughtSchema = z.object({
   tracker: z.object({ public_url: z.string().nullish() }).nullish(),
 });
 
+const addressListSchema = z.object({ addresses: z.array(z.unknown()) });
+
 const errorSchema = z.object({
   error: z.object({
     code: z.string().nullish(),
@@ -42,12 +46,16 @@ export function easyPostProvider(options: EasyPostOptions): CarrierLabelProvider
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString("base64")}`;
 
   async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    return call("POST", path, body, schema);
+  }
+
+  async function call<T>(method: "GET" | "POST", path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
     let response: Response;
     try {
       response = await send(`${baseUrl}${path}`, {
-        method: "POST",
-        headers: { Authorization: authorization, "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body),
+        method,
+        headers: { Authorization: authorization, Accept: "application/json", ...(method === "POST" ? { "Content-Type": "application/json" } : {}) },
+        ...(method === "POST" ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
       });
     } catch (error) {
@@ -67,6 +75,9 @@ export function easyPostProvider(options: EasyPostOptions): CarrierLabelProvider
 
   return {
     name: "easypost",
+    async verifyCredentials(): Promise<void> {
+      await call("GET", "/v2/addresses?page_size=1", null, addressListSchema);
+    },
     async buyLabel(request: LabelRequest): Promise<PurchasedLabel> {
       const shipment = await post(
         "/v2/shipments",

@@ -53,6 +53,11 @@ export interface CarrierLabelProvider {
   readonly name: string;
   /** Buys the cheapest label for the parcel; throws LabelProviderError with the provider's message. */
   buyLabel(request: LabelRequest): Promise<PurchasedLabel>;
+  /**
+   * Makes a harmless authenticated call, for providers that allow one: resolves when the credentials are accepted,
+   * throws LabelProviderError (status 401/403 when they are refused, `retryable` when the provider could not say).
+   */
+  verifyCredentials?(): Promise<void>;
 }
 
 /** The provider refused or failed; `retryable` when trying again later can help (their 5xx, rate limit, network). */

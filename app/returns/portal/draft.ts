@@ -8,6 +8,9 @@ import type { ExchangeItem, ReturnRequestInput } from "../request-schema";
  * and keeps no server session). Nothing in it is trusted: every step re-checks it against the order and the
  * policy, prices come from the catalogue, and the backend evaluates the request again on submit.
  */
+/** The most photos a shopper may add to one returned item. */
+export const MAX_PHOTOS_PER_ITEM = 10;
+
 export const draftSchema = z.object({
   items: z
     .array(
@@ -16,7 +19,7 @@ export const draftSchema = z.object({
         quantity: z.int().positive().max(10_000),
         reason: returnReasonSchema.optional(),
         note: z.string().max(2000).default(""),
-        photos: z.array(z.string().regex(/^[0-9a-f]{32}\.(jpg|png|gif|webp|heic)$/)).max(10).default([]),
+        photos: z.array(z.string().regex(/^[0-9a-f]{32}\.(jpg|png|gif|webp|heic)$/)).max(MAX_PHOTOS_PER_ITEM).default([]),
       }),
     )
     .min(1)

@@ -6,6 +6,7 @@ import type { PortalReturnStatus } from "./backend";
 
 const en = {
   unavailable: "We can't load your order right now. Please try again in a few minutes.",
+  contactStore: "This order can't be returned online. Please contact the store and we'll sort it out.",
   photoRejected: "{title}: a photo was not accepted — photos must be JPEG, PNG, GIF, WebP or HEIC images of at most 10 MB.",
   tooManyPhotos: "{title}: add at most {count} photos.",
   title: "Start a return",
@@ -63,6 +64,9 @@ const en = {
   notEnoughStock: "{title}: only {count} in stock.",
   chooseMethod: "Choose how you'll send the items back.",
   draftInvalid: "Your return form was changed or has expired. Please start again.",
+  submitInProgress: "This return is already being sent. Wait a moment, then open your returns to see it.",
+  requestChanged: "Something in your request is no longer available (an item, a size or a photo). Please check it and submit again.",
+  requestRefused: "The store could not accept this request. Please check it, or contact the store.",
   forbidden: "This order belongs to another account.",
   notFound: "We couldn't find this order.",
   returnHeading: "Return {name}",
@@ -104,6 +108,7 @@ type Catalogue = Record<PortalMessageKey, string>;
 
 const de: Catalogue = {
   unavailable: "Wir können deine Bestellung gerade nicht laden. Bitte versuche es in ein paar Minuten erneut.",
+  contactStore: "Diese Bestellung kann nicht online zurückgegeben werden. Bitte wende dich an den Shop.",
   photoRejected: "{title}: Ein Foto wurde nicht angenommen — Fotos müssen JPEG-, PNG-, GIF-, WebP- oder HEIC-Bilder bis 10 MB sein.",
   tooManyPhotos: "{title}: höchstens {count} Fotos.",
   title: "Rücksendung starten",
@@ -161,6 +166,9 @@ const de: Catalogue = {
   notEnoughStock: "{title}: nur {count} auf Lager.",
   chooseMethod: "Wähle, wie du die Artikel zurücksendest.",
   draftInvalid: "Dein Rücksendeformular wurde verändert oder ist abgelaufen. Bitte beginne neu.",
+  submitInProgress: "Diese Rücksendung wird bereits gesendet. Warte einen Moment und öffne dann deine Rücksendungen.",
+  requestChanged: "Etwas in deiner Anfrage ist nicht mehr verfügbar (ein Artikel, eine Größe oder ein Foto). Bitte prüfe sie und sende sie erneut.",
+  requestRefused: "Der Shop konnte diese Anfrage nicht annehmen. Bitte prüfe sie oder wende dich an den Shop.",
   forbidden: "Diese Bestellung gehört zu einem anderen Konto.",
   notFound: "Wir konnten diese Bestellung nicht finden.",
   returnHeading: "Rücksendung {name}",
@@ -199,6 +207,7 @@ const de: Catalogue = {
 
 const fr: Catalogue = {
   unavailable: "Nous ne pouvons pas charger votre commande pour le moment. Réessayez dans quelques minutes.",
+  contactStore: "Cette commande ne peut pas être retournée en ligne. Veuillez contacter la boutique.",
   photoRejected: "{title} : une photo a été refusée — les photos doivent être des images JPEG, PNG, GIF, WebP ou HEIC de 10 Mo maximum.",
   tooManyPhotos: "{title} : {count} photos maximum.",
   title: "Faire un retour",
@@ -256,6 +265,9 @@ const fr: Catalogue = {
   notEnoughStock: "{title} : seulement {count} en stock.",
   chooseMethod: "Choisissez comment renvoyer les articles.",
   draftInvalid: "Votre formulaire de retour a été modifié ou a expiré. Veuillez recommencer.",
+  submitInProgress: "Ce retour est déjà en cours d'envoi. Patientez un instant, puis ouvrez vos retours.",
+  requestChanged: "Un élément de votre demande n'est plus disponible (un article, une taille ou une photo). Vérifiez-la et renvoyez-la.",
+  requestRefused: "La boutique n'a pas pu accepter cette demande. Vérifiez-la ou contactez la boutique.",
   forbidden: "Cette commande appartient à un autre compte.",
   notFound: "Nous n'avons pas trouvé cette commande.",
   returnHeading: "Retour {name}",
@@ -294,6 +306,7 @@ const fr: Catalogue = {
 
 const es: Catalogue = {
   unavailable: "Ahora mismo no podemos cargar tu pedido. Inténtalo de nuevo en unos minutos.",
+  contactStore: "Este pedido no se puede devolver en línea. Ponte en contacto con la tienda.",
   photoRejected: "{title}: no se aceptó una foto — las fotos deben ser imágenes JPEG, PNG, GIF, WebP o HEIC de hasta 10 MB.",
   tooManyPhotos: "{title}: añade como máximo {count} fotos.",
   title: "Iniciar una devolución",
@@ -351,6 +364,9 @@ const es: Catalogue = {
   notEnoughStock: "{title}: solo quedan {count}.",
   chooseMethod: "Elige cómo enviarás los artículos.",
   draftInvalid: "Tu formulario de devolución se modificó o caducó. Empieza de nuevo.",
+  submitInProgress: "Esta devolución ya se está enviando. Espera un momento y abre tus devoluciones.",
+  requestChanged: "Algo de tu solicitud ya no está disponible (un artículo, una talla o una foto). Revísala y envíala de nuevo.",
+  requestRefused: "La tienda no pudo aceptar esta solicitud. Revísala o ponte en contacto con la tienda.",
   forbidden: "Este pedido pertenece a otra cuenta.",
   notFound: "No encontramos este pedido.",
   returnHeading: "Devolución {name}",

@@ -1,10 +1,13 @@
 import type { DbClient } from "~/db.server";
 import { httpStatusOf } from "~/errors";
 import { logger } from "~/logger.server";
+import { html } from "~/tracking-page/tracking-page.server";
 import { dateFormats } from "~/tracking-page/render/dates";
+import { CurrencyMismatchError } from "../money";
 import { type PhotoStorage } from "../photo-store.server";
 import { returnableLines, type ReturnableLine } from "../returnable-lines";
 import type { PortalReturnContext, ReturnsBackend } from "./backend";
+import { summaryTexts } from "./choices";
 import { encodeDraft, type Draft } from "./draft";
 import { type ExchangeOptions } from "./exchange-variants.server";
 import { statusKey } from "./messages";
@@ -12,7 +15,7 @@ import { renderPortalPage } from "./render/render-portal";
 import type { StepPage } from "./render/steps";
 import type { Shopper } from "./shopper.server";
 import { quantityField, type FormText, type PortalProblem } from "./step-forms";
-import { formatMoney, outcomeLabel, shopperText, type ViewContext } from "./views";
+import { shopperText, type ViewContext } from "./views";
 
 /** The portal's pages and their shared pieces: headers, frame, refusals, the items step and the status page. */
 
@@ -25,15 +28,7 @@ export interface PortalDeps {
   exchangeOptions?: (order: PortalReturnContext["order"], draft: Draft) => Promise<ExchangeOptions | null>;
 }
 
-const PAGE_HEADERS = {
-  "Content-Type": "text/html; charset=utf-8",
-  "Cache-Control": "private, no-store",
-  "Referrer-Policy": "no-referrer",
-  "X-Robots-Tag": "noindex, nofollow",
-  "X-Content-Type-Options": "nosniff",
-};
-
-export const html = (body: string, status = 200) => new Response(body, { status, headers: PAGE_HEADERS });
+export { html };
 
 export function chrome(shopper: Shopper) {
   return { frame: shopper.frame, t: shopper.t };
@@ -44,14 +39,17 @@ export function loginPage(shopper: Shopper): Response {
 }
 
 /**
- * Refusals the backend raises: another customer's order (403), an unknown one (404), and Shopify failing or
- * refusing (502: the shopper can only try again later); anything else is a bug.
+ * Refusals the backend raises: another customer's order (403), an unknown one (404), an order the store must
+ * handle itself (an order paid in a currency other than the shop's), and Shopify failing or refusing (502: the
+ * shopper can only try again later); anything else is a bug.
  */
 export function refusal(shopper: Shopper, error: unknown): Response {
   const status = httpStatusOf(error);
-  if (status !== 403 && status !== 404 && status !== 502) throw error;
+  const storeMustHandle = error instanceof CurrencyMismatchError;
+  if (status !== 403 && status !== 404 && status !== 502 && !storeMustHandle) throw error;
   if (status === 502) logger.error({ shop: shopper.proxy.shop, error: (error as Error).message }, "return portal could not reach Shopify");
-  const message = shopper.t(status === 403 ? "forbidden" : status === 404 ? "notFound" : "unavailable");
+  if (storeMustHandle) logger.warn({ shop: shopper.proxy.shop, error: error.message }, "return portal refused an order the store must handle");
+  const message = shopper.t(storeMustHandle ? "contactStore" : status === 403 ? "forbidden" : status === 404 ? "notFound" : "unavailable");
   return html(renderPortalPage.message(chrome(shopper), { title: shopper.t("title"), message, backHref: shopper.proxy.href("returns") }), status);
 }
 
@@ -103,21 +101,11 @@ export function itemsPage(
 
 export async function statusPage(shopper: Shopper, returnId: string, deps: PortalDeps, submitted: boolean): Promise<string> {
   const summary = await deps.backend.loadReturnSummary({ shop: shopper.proxy.shop, customerId: shopper.customerId!, returnId });
-  const { t, locale } = shopper;
-  const dates = dateFormats(locale, shopper.shopPage?.timeZone);
-  const money = [
-    ...(summary.refund ? [{ label: t("refund"), value: formatMoney(summary.refund, locale) }] : []),
-    ...(summary.storeCredit ? [{ label: t("storeCredit"), value: formatMoney(summary.storeCredit, locale) }] : []),
-  ];
+  const dates = dateFormats(shopper.locale, shopper.shopPage?.timeZone);
   return renderPortalPage.status(chrome(shopper), {
     view: {
-      heading: t("returnHeading", { name: summary.name ?? "" }).trim(),
-      status: t(statusKey(summary.status)),
+      ...summaryTexts(summary, shopper),
       submitted,
-      items: summary.items.map((item) => `${item.title} × ${item.quantity}`),
-      outcome: outcomeLabel(t, summary.outcome),
-      money,
-      label: summary.label ? { url: summary.label.url, tracking: summary.label.trackingNumber ? t("trackingNumber", { number: summary.label.trackingNumber }) : null } : null,
       timeline: summary.timeline.map((entry) => ({ iso: entry.at, at: dates.dateTime(new Date(entry.at)), text: entry.text })),
       ordersHref: shopper.proxy.href("returns"),
     },

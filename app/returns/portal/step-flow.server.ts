@@ -1,19 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { InvalidInputError } from "~/errors";
+import { ConflictError, InvalidInputError, ShopifyUserErrorsError } from "~/errors";
 import { logger } from "~/logger.server";
 import { evaluateReturnRequest, type ReturnDecision } from "../evaluate";
+import { CurrencyMismatchError } from "../money";
 import { savePhoto } from "../photo-store.server";
-import { RETURN_METHODS, type ReturnPolicy } from "../policy-schema";
+import type { ReturnPolicy } from "../policy-schema";
+import type { SubmitReturnResult } from "../submit.server";
 import type { PortalReturnContext } from "./backend";
-import { requestOf, type Draft } from "./draft";
+import { MAX_PHOTOS_PER_ITEM, requestOf, type Draft } from "./draft";
 import { exchangeItemsOf, loadExchangeOptions, type ExchangeOptions } from "./exchange-variants.server";
-import { reasonKey } from "./messages";
-import { html, itemsPage, linesOf, stepPage, statusPage, viewContext, type PortalDeps } from "./portal-pages.server";
+import { draftReview, exchangePickers, keepsEverything, methodChoices, outcomeChoices, reasonChoices, reasonHints } from "./choices";
+import { html, itemsPage, linesOf, refusal, stepPage, statusPage, viewContext, type PortalDeps } from "./portal-pages.server";
 import { renderPortalPage } from "./render/render-portal";
 import type { StepPage } from "./render/steps";
 import type { Shopper } from "./shopper.server";
 import { idempotencyKeySchema, noteField, parseExchangeStep, parseItemsStep, parseMethodStep, parseOutcomeStep, parseReasonsStep, photoField, reasonField, variantField, type FormText, type PortalProblem } from "./step-forms";
-import { formatMoney, methodLabel, outcomeLabel, reviewView, shopperText, type ViewContext } from "./views";
+import { shopperText, type ViewContext } from "./views";
 
 /** The portal's steps after choosing items: reasons and photos, outcome and exchange, method, review, submit. */
 
@@ -64,16 +66,11 @@ export class StepFlow {
   }
 
   reasonsPage(draft: Draft, problems: PortalProblem[], status: number, decision: ReturnDecision | null = null): Response {
-    const { t } = this.shopper;
-    const reasons = Object.entries(this.policy.reasons)
-      .filter(([, rule]) => rule.offered)
-      .map(([reason]) => ({ value: reason, label: t(reasonKey(reason as keyof ReturnPolicy["reasons"])) }));
+    const reasons = reasonChoices(this.policy, this.shopper);
     const items = draft.items.map((item) => {
-      const rule = item.reason ? this.policy.reasons[item.reason] : null;
       const engineProblem = decision?.items.find((decided) => decided.lineItemId === item.lineItemId && decided.status !== "eligible");
       const hints = [
-        ...(rule?.noteRequired ? [t("noteNeeded", { count: rule.minNoteLength })] : []),
-        rule?.photoRequired ? t("photoNeeded", { count: rule.minPhotos }) : t("photoOptional"),
+        ...reasonHints(this.policy, item.reason, this.shopper),
         ...(engineProblem ? engineProblem.explanations.slice(0, 1).map((text) => shopperText(text, this.view)) : []),
       ];
       return {
@@ -100,8 +97,8 @@ export class StepFlow {
       const files = form.getAll(photoField(item.lineItemId)).filter((value): value is File => value instanceof File && value.size > 0);
       const photos = [...item.photos];
       for (const file of files) {
-        if (photos.length >= 10) {
-          problems.push({ key: "tooManyPhotos", values: { title: this.titleOf(item.lineItemId), count: 10 } });
+        if (photos.length >= MAX_PHOTOS_PER_ITEM) {
+          problems.push({ key: "tooManyPhotos", values: { title: this.titleOf(item.lineItemId), count: MAX_PHOTOS_PER_ITEM } });
           break;
         }
         try {
@@ -135,30 +132,11 @@ export class StepFlow {
   }
 
   private async outcomePage(draft: Draft, decision: ReturnDecision, problems: PortalProblem[], status: number, options?: ExchangeOptions | null): Promise<Response> {
-    const { t, locale } = this.shopper;
     const exchangeAllowed = decision.allowedOutcomes.some((offer) => offer.outcome === "exchange");
     const loaded = exchangeAllowed ? (options === undefined ? await this.exchangeOptions(draft) : options) : null;
-    const offers = decision.allowedOutcomes
-      .filter((offer) => offer.outcome !== "exchange" || loaded !== null)
-      .map((offer) => ({
-        outcome: offer.outcome,
-        label: outcomeLabel(t, offer.outcome),
-        bonus: offer.bonusPercent > 0 && Number(offer.bonus.amount) > 0 ? t("bonus", { amount: formatMoney(offer.bonus, locale) }) : null,
-      }));
-    const chosen = new Map((draft.exchange ?? []).map((choice) => [choice.lineItemId, choice.variantId]));
+    const offers = outcomeChoices(decision, loaded !== null, this.shopper);
     const pickers = loaded
-      ? draft.items.map((item) => ({
-          lineItemId: item.lineItemId,
-          field: variantField(item.lineItemId),
-          label: t("variantLabel", { title: this.titleOf(item.lineItemId) }),
-          options: (loaded.get(item.lineItemId) ?? [])
-            .map((option) => ({
-              value: option.variantId,
-              label: `${option.title} — ${formatMoney({ amount: option.price, currency: this.context.order.currency }, locale)} (${option.available === null ? "" : option.available > 0 ? t("inStock", { count: option.available }) : t("outOfStock")})`,
-              disabled: !option.availableForSale || (option.available !== null && option.available < item.quantity),
-            }))
-            .sort((a, b) => Number(b.value === chosen.get(item.lineItemId)) - Number(a.value === chosen.get(item.lineItemId))),
-        }))
+      ? exchangePickers(draft, loaded, { currency: this.context.order.currency, titleOf: this.titleOf }, this.shopper).map((picker) => ({ ...picker, field: variantField(picker.lineItemId) }))
       : [];
     return html(
       renderPortalPage.outcome(this.page(draft, problems), { offers, selected: draft.outcome ?? null, pickers, exchangeUnavailable: exchangeAllowed && loaded === null }),
@@ -184,19 +162,12 @@ export class StepFlow {
   }
 
   private async methodOrReview(draft: Draft): Promise<Response> {
-    const decision = this.evaluateItems(draft);
-    const keepAll = decision.items.length > 0 && decision.items.every((item) => item.keepIt);
-    if (keepAll) return this.reviewPage({ ...draft, method: undefined }, [], 200);
+    if (keepsEverything(this.evaluateItems(draft))) return this.reviewPage({ ...draft, method: undefined }, [], 200);
     return this.methodPage(draft, [], 200);
   }
 
   private methodPage(draft: Draft, problems: PortalProblem[], status: number): Response {
-    const { t, locale } = this.shopper;
-    const currency = this.context.order.currency;
-    const methods = RETURN_METHODS.filter((method) => this.policy.methods[method].offered).map((method) => {
-      const fee = this.policy.methods[method].fee ?? this.policy.fees.returnShipping;
-      return { method, label: methodLabel(t, method), fee: Number(fee) === 0 ? t("free") : t("methodFee", { amount: formatMoney({ amount: fee, currency }, locale) }) };
-    });
+    const methods = methodChoices(this.policy, this.context.order.currency, this.shopper);
     return html(renderPortalPage.method(this.page(draft, problems), { methods, selected: draft.method ?? null }), status);
   }
 
@@ -207,22 +178,13 @@ export class StepFlow {
   }
 
   private async reviewPage(draft: Draft, problems: PortalProblem[], status: number, decided?: ReturnDecision): Promise<Response> {
-    const { t, locale } = this.shopper;
     const options = draft.outcome === "exchange" ? await this.exchangeOptions(draft) : new Map();
     if (draft.outcome === "exchange" && (!options || exchangeItemsOf(draft, options).length !== draft.items.length)) {
       const decision = this.evaluateItems(draft);
       return this.outcomePage(draft, decision, [{ key: "chooseOutcome" }], 422, options);
     }
     const decision = decided ?? this.evaluate(draft, options ?? new Map());
-    const exchange = exchangeItemsOf(draft, options ?? new Map()).map(
-      (item) => `${item.title} × ${item.quantity} — ${formatMoney({ amount: item.unitPrice, currency: this.context.order.currency }, locale)}`,
-    );
-    const view = reviewView(
-      decision,
-      { outcome: outcomeLabel(t, draft.outcome ?? "refund"), method: draft.method ? methodLabel(t, draft.method) : t("keepAll"), exchange },
-      randomUUID(),
-      this.view,
-    );
+    const view = draftReview(decision, draft, exchangeItemsOf(draft, options ?? new Map()), randomUUID(), this.view);
     return html(renderPortalPage.review(this.page(draft, problems), { review: view }), status);
   }
 
@@ -230,16 +192,35 @@ export class StepFlow {
     const key = idempotencyKeySchema.safeParse(field("idempotencyKey"));
     if (!key.success || !draft.outcome) return this.reviewPage(draft, [{ key: "draftInvalid" }], 422);
     const options = draft.outcome === "exchange" ? await this.exchangeOptions(draft) : new Map();
-    const result = await this.deps.backend.submitReturnRequest({
-      shop: this.shopper.proxy.shop,
-      customerId: this.shopper.customerId!,
-      orderId: this.context.order.id,
-      idempotencyKey: key.data,
-      request: requestOf(draft, exchangeItemsOf(draft, options ?? new Map())),
-      photos: draft.items.flatMap((item) => item.photos.map((photo) => ({ lineItemId: item.lineItemId, key: photo }))),
-    });
+    let result: SubmitReturnResult;
+    try {
+      result = await this.deps.backend.submitReturnRequest({
+        shop: this.shopper.proxy.shop,
+        customerId: this.shopper.customerId!,
+        orderId: this.context.order.id,
+        idempotencyKey: key.data,
+        request: requestOf(draft, exchangeItemsOf(draft, options ?? new Map())),
+        photos: draft.items.flatMap((item) => item.photos.map((photo) => ({ lineItemId: item.lineItemId, key: photo }))),
+      });
+    } catch (error) {
+      const problem = submitProblem(error);
+      if (!problem) return refusal(this.shopper, error);
+      return this.reviewPage(draft, [{ key: problem.key }], problem.status);
+    }
     if (!result.ok) return this.reviewPage(draft, [], 422, result.decision);
     return html(await statusPage(this.shopper, result.returnId, this.deps, true));
   }
 }
 
+/**
+ * What the review page tells the shopper when submitting failed in a way they can act on: a double click
+ * while the first submit runs (409), something that changed since the review (a variant sold out, a photo
+ * gone: 422), or Shopify refusing the request. Anything else is a refusal page (or a bug).
+ */
+function submitProblem(error: unknown): { key: "submitInProgress" | "requestChanged" | "requestRefused"; status: number } | null {
+  if (error instanceof CurrencyMismatchError) return null;
+  if (error instanceof ConflictError) return { key: "submitInProgress", status: 409 };
+  if (error instanceof InvalidInputError) return { key: "requestChanged", status: 422 };
+  if (error instanceof ShopifyUserErrorsError) return { key: "requestRefused", status: 422 };
+  return null;
+}

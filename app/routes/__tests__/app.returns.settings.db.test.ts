@@ -1,6 +1,7 @@
 import { Session } from "@shopify/shopify-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { easyPostFake } from "~/returns/__tests__/easypost-fake";
 import { listReturnPolicyVersions, loadReturnPolicy } from "~/returns/policy-store.server";
 import { action, loader } from "~/routes/app.returns.settings";
 import { sessionStorage } from "~/shopify.server";
@@ -69,6 +70,49 @@ describe("return policy page", () => {
   it.each([["not JSON", "{"], ["an unknown intent", { intent: "delete" }]])("GIVEN %s WHEN posted THEN 422 says what is expected", async (_name, body) => {
     const answer = await action(args(await post(body)));
     expect(statusOf(answer)).toBe(422);
-    expect(answer.data).toMatchObject({ ok: false, fieldErrors: { intent: ["must be save or simulate, with a JSON body"] } });
+    expect(answer.data).toMatchObject({ ok: false, fieldErrors: { intent: ["must be save, simulate, labels or forget_label_key, with a JSON body"] } });
+  });
+});
+
+describe("return label settings on the policy page", () => {
+  const KEY = "EZTKroutekey00000000000000abcd";
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("GIVEN a key EasyPost refuses WHEN saved THEN 422 with EasyPost's reason on the key, and the page still says no key", async () => {
+    vi.stubGlobal("fetch", easyPostFake({ validKeys: [KEY] }).fetch);
+
+    const answer = await action(args(await post({ intent: "labels", labels: { provider: "easypost", apiKey: "EZTKwrongkey" } })));
+
+    expect(statusOf(answer)).toBe(422);
+    expect(answer.data).toMatchObject({ ok: false, message: "EasyPost did not accept this API key", fieldErrors: { apiKey: [expect.stringContaining("was not accepted by EasyPost")] } });
+    const page = await loader(args(embeddedRequest("/app/returns/settings", await signSessionToken({ shop: SHOP }), "header", SHOP)));
+    expect(page.data.labels).toMatchObject({ provider: "uploaded", apiKey: { set: false } });
+  });
+
+  it("GIVEN a key EasyPost accepts WHEN saved THEN the answer and the page say 'ends in abcd' and never contain the key", async () => {
+    const easyPost = easyPostFake({ validKeys: [KEY] });
+    vi.stubGlobal("fetch", easyPost.fetch);
+
+    const answer = await action(args(await post({ intent: "labels", labels: { provider: "easypost", apiKey: KEY } })));
+    const page = await loader(args(embeddedRequest("/app/returns/settings", await signSessionToken({ shop: SHOP }), "header", SHOP)));
+
+    expect(answer.data).toMatchObject({ intent: "labels", ok: true, labels: { provider: "easypost", apiKey: { set: true, endsIn: "abcd" } } });
+    expect(page.data.labels).toMatchObject({ provider: "easypost", apiKey: { set: true, endsIn: "abcd" } });
+    expect(JSON.stringify([answer.data, page.data])).not.toContain(KEY);
+    expect(easyPost.calls.map((call) => call.apiKey)).toEqual([KEY]);
+  });
+
+  it("GIVEN EasyPost cannot be reached WHEN a key is saved THEN 502 with the reason, not a crash, and nothing changes", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("fetch failed");
+    });
+
+    const before = await database.get().prisma.returnLabelSettings.findUnique({ where: { shop: SHOP } });
+
+    const answer = await action(args(await post({ intent: "labels", labels: { provider: "easypost", apiKey: "EZTKanotherkey" } })));
+
+    expect(statusOf(answer)).toBe(502);
+    expect(answer.data).toMatchObject({ ok: false, message: expect.stringContaining("EasyPost could not be reached") });
+    expect(await database.get().prisma.returnLabelSettings.findUnique({ where: { shop: SHOP } })).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import type { DbClient } from "~/db.server";
 import { atomically } from "~/orders/atomically.server";
 import { compactTrackingNumber } from "../carriers/tracking-number";
+import { refreshReturnShipment } from "../return-shipments.server";
 import { refreshShipments } from "../shipments.server";
 import type { CarrierEvent, TrackingUpdate } from "./carrier-update-source";
 
@@ -20,6 +21,8 @@ export async function applyTrackingUpdates(client: DbClient, shop: string, updat
   return atomically(client, async (tx) => {
     const outcome: ApplyOutcome = { events: 0, unmatchedTrackingNumbers: [] };
     const touchedFulfillments = new Set<string>();
+    // Return labels' parcels have no Shopify fulfillment; they are re-derived one by one.
+    const touchedReturnParcels = new Set<string>();
     for (const update of updates) {
       if ("fulfillmentId" in update.target) {
         const { fulfillmentId } = update.target;
@@ -40,10 +43,12 @@ export async function applyTrackingUpdates(client: DbClient, shop: string, updat
           await writeEvent(tx, shop, update.source, externalId, event, { fulfillmentId: null, shipmentId: shipment.id });
         }
         outcome.events += update.events.length;
-        touchedFulfillments.add(shipment.fulfillmentId);
+        if (shipment.kind === "return") touchedReturnParcels.add(shipment.id);
+        else touchedFulfillments.add(shipment.fulfillmentId);
       }
     }
     for (const fulfillmentId of touchedFulfillments) await refreshShipments(tx, shop, fulfillmentId);
+    for (const shipmentId of touchedReturnParcels) await refreshReturnShipment(tx, shop, shipmentId);
     return outcome;
   });
 }
@@ -51,7 +56,7 @@ export async function applyTrackingUpdates(client: DbClient, shop: string, updat
 async function shipmentsWithNumber(tx: DbClient, shop: string, trackingNumber: string) {
   const trackingKey = compactTrackingNumber(trackingNumber);
   if (!trackingKey) return [];
-  return tx.shipment.findMany({ where: { shop, trackingKey }, select: { id: true, fulfillmentId: true } });
+  return tx.shipment.findMany({ where: { shop, trackingKey }, select: { id: true, fulfillmentId: true, kind: true } });
 }
 
 async function writeEvent(

@@ -22,6 +22,8 @@ export const variantResolvers: TypeResolvers<VariantRecord> = {
     ctx.state.products.get(variant.productId)!.images.find((image) => image.id === variant.imageId) ?? null,
   selectedOptions: (variant) => variant.options,
   inventoryQuantity: () => 25,
+  // Every variant has stock (inventoryQuantity above), so every one can be sold.
+  availableForSale: () => true,
 };
 
 export const imageResolvers: TypeResolvers<ImageRecord> = {

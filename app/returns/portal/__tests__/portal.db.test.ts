@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ShopifyApiError } from "~/errors";
+import { ConflictError, InvalidInputError, ShopifyApiError, ShopifyUserErrorsError } from "~/errors";
 import { useTestDatabase } from "~/test/database";
 import { proxyRequest, type ProxyRequestOptions } from "~/tracking-page/__tests__/proxy-requests";
 import { SHOP, seedShopRow } from "~/tracking-page/__tests__/order-fixture";
+import { CurrencyMismatchError } from "../../money";
 import { localDiskPhotoStorage } from "../../photo-store.server";
 import { decodeDraft } from "../draft";
 import { handleReturnStep, showReturnItems, showReturnPortal, showReturnStatus, type PortalDeps } from "../portal.server";
@@ -118,6 +119,13 @@ describe("return portal: who may use it", () => {
     const page = await openOrder(ORDER.legacyId, as(ADA));
     expect(page.status).toBe(502);
     expect(text(page.body)).toContain("We can't load your order right now. Please try again in a few minutes.");
+  });
+
+  it("GIVEN an order paid in another currency than the shop's WHEN opened THEN 409 asks the shopper to contact the store", async () => {
+    deps = { ...deps, backend: { ...backend, loadReturnContext: async () => Promise.reject(new CurrencyMismatchError(["EUR", "USD"])) } };
+    const page = await openOrder(ORDER.legacyId, as(ADA));
+    expect(page.status).toBe(409);
+    expect(text(page.body)).toContain("This order can't be returned online. Please contact the store");
   });
 });
 
@@ -306,6 +314,31 @@ describe("return portal: review, submit and status", () => {
     const body = text(page.body);
     expect(body).toContain("Thank you — your return request was sent.");
     expect(body).toContain("Requested — waiting for review");
+  });
+
+  it.each([
+    ["a second click while the first submit runs", new ConflictError("still being submitted"), 409, "This return is already being sent."],
+    ["an exchange size sold out since the review", new InvalidInputError({ "request.exchange.items.0.variantId": ["is sold out"] }), 422, "is no longer available"],
+    ["Shopify refusing the request", new ShopifyUserErrorsError([{ field: ["returnLineItems"], message: "already returned" }]), 422, "The store could not accept this request."],
+  ])("GIVEN %s WHEN submitted THEN the review page says so (not a crash)", async (_case, error, status, message) => {
+    const review = await walk("method");
+    backend.submitReturnRequest = async () => Promise.reject(error);
+
+    const page = await post({ step: "submit", draft: hidden(review.body, "draft")!, idempotencyKey: hidden(review.body, "idempotencyKey")! });
+
+    expect(page.status).toBe(status);
+    expect(text(page.body)).toContain(message);
+    expect(hidden(page.body, "idempotencyKey")).toBeTruthy();
+  });
+
+  it("GIVEN Shopify unreachable at submit WHEN submitted THEN the shopper is asked to try again later (502)", async () => {
+    const review = await walk("method");
+    backend.submitReturnRequest = async () => Promise.reject(new ShopifyApiError("Shopify answered 503"));
+
+    const page = await post({ step: "submit", draft: hidden(review.body, "draft")!, idempotencyKey: hidden(review.body, "idempotencyKey")! });
+
+    expect(page.status).toBe(502);
+    expect(text(page.body)).toContain("We can't load your order right now.");
   });
 
   it("GIVEN a submit without an idempotency key WHEN posted THEN 422 and nothing is submitted", async () => {
