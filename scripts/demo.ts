@@ -133,6 +133,7 @@ async function main(): Promise<void> {
 Aftercare demo is running.
 
   Shopify admin with the app (open this): ${stack.adminUrl}
+  Thank-you / order-status pages:         ${stack.standIn.url}/${SHOP}/checkout-surfaces  (the offer extensions, live)
   App health:                             ${stack.healthUrl}
   Stand-in control API:                   ${stack.controlApiUrl}/health  (webhooks: ${stack.controlApiUrl}/webhooks)
   App log:                                ${show(APP_LOG)}

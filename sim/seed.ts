@@ -8,6 +8,17 @@ import type { SimStore } from "./store/store.ts";
 import type { CustomerRecord, OrderRecord, VariantRecord } from "./store/types.ts";
 import type { WebhookDeliverer } from "./webhooks/deliverer.ts";
 
+/** What each carrier's checkout rate costs the shopper in the demo (cents, domestic). */
+export const SHIPPING_RATE_CENTS: Record<Carrier, number> = {
+  USPS: 600,
+  "Royal Mail": 550,
+  "Canada Post": 700,
+  "Australia Post": 800,
+  UPS: 1100,
+  FedEx: 1400,
+  "DHL Express": 1900,
+};
+
 export interface SeedOptions {
   shop: string;
   orders?: number;
@@ -151,9 +162,16 @@ export async function seedStore(
     plan.order = store.createOrder(options.shop, {
       customerId: plan.customer.id,
       lineItems: plan.variants.map(({ variant, quantity }) => ({ variantId: variant.id, quantity })),
-      shipping: { title: plan.customer.address.countryCode === state.shop.address.countryCode ? "Standard" : "International Express", priceCents: random.pick([0, 800, 1500, 2500]) },
+      shipping: shippingFor(plan),
       at: plan.placedAt,
     });
+  }
+
+  // The carrier's rate, so the carriers page has real cost differences to weigh; now and then free shipping.
+  function shippingFor(plan: PlannedOrder) {
+    const domestic = plan.customer.address.countryCode === state.shop.address.countryCode;
+    const rate = SHIPPING_RATE_CENTS[plan.carrier] * (domestic ? 1 : 2);
+    return { title: `${plan.carrier} ${domestic ? "Standard" : "International Express"}`, priceCents: random.pick([0, rate, rate, rate + 300]) };
   }
 
   function where(plan: PlannedOrder, place: Where) {

@@ -5,8 +5,10 @@ import { type CatalogSnapshot, EMPTY_SNAPSHOT, loadCatalog, loadCustomerFacts } 
 import { loadOfferHistory } from "./offer-history.server";
 import { type Offer, type ProductSource, type Surface } from "./offer-schema";
 import { loadActiveOffers } from "./offer-store.server";
+import { collectionsOfProducts } from "./product-collections.server";
 import { type OfferSelection, selectOffer } from "./select";
 import { offerOrderSchema, type OfferOrder, type Recommendation } from "./selection-input";
+import { ruleUses } from "./targeting";
 
 /** An order as our side knows it, before the catalog and the customer's Shopify record fill in the rest. */
 export interface OrderFacts {
@@ -16,6 +18,7 @@ export interface OrderFacts {
   lines: Array<{ productId: string | null; variantId: string | null; quantity: number; price: string }>;
   customerId: string | null;
   shippingCountry: string | null;
+  /** The codes the shopper used (none known on the post-purchase page: its input does not carry them). */
   discountCodes?: string[];
 }
 
@@ -38,7 +41,8 @@ export interface OfferChoice {
 
 /**
  * Runs the engine for an order: loads the candidate offers, the live catalog of every product they or the
- * order name (stock, deleted variants), the customer's tags and order count, and the offers' history.
+ * order name (stock, deleted variants), the ordered products' collections when an offer targets collections,
+ * the customer's tags and order count, and the offers' history.
  * Without an Admin API client nothing can be checked for stock, so nothing is offered.
  */
 export async function chooseOffer(client: DbClient, admin: AdminGraphqlClient | null, request: ChooseOfferRequest): Promise<OfferChoice | null> {
@@ -49,10 +53,12 @@ export async function chooseOffer(client: DbClient, admin: AdminGraphqlClient | 
   const sources = offers.flatMap((offer) => [offer.product, ...offer.arms.flatMap((arm) => (arm.product ? [arm.product] : []))]);
 
   const related = sources.some((source) => source.kind === "recommended") ? await recommendedProducts(admin, request.shop, orderProductIds, { limit: 5 }) : [];
-  const [snapshot, customer, history] = await Promise.all([
+  const needsCollections = offers.some((offer) => ruleUses(offer.targeting, "collections_in_order"));
+  const [snapshot, collections, customer, history] = await Promise.all([
     loadCatalog(admin, [...orderProductIds, ...fixedProductIds(sources), ...related.map((product) => product.productId)]),
+    needsCollections ? collectionsOfProducts(admin, request.shop, orderProductIds) : ({} as Record<string, string[]>),
     request.order.customerId ? loadCustomerFacts(admin, request.order.customerId) : null,
-    loadOfferHistory(client, request.shop, request.order.customerId),
+    loadOfferHistory(client, request.shop, request.order.customerId, request.order.currency),
   ]);
   const recommendations: Recommendation[] = related.flatMap((product) => {
     const variantIds = snapshot.variantsOf[product.productId] ?? [];
@@ -62,7 +68,11 @@ export async function chooseOffer(client: DbClient, admin: AdminGraphqlClient | 
     id: request.order.id,
     totalPrice: request.order.totalPrice,
     currency: request.order.currency,
-    lines: request.order.lines.map((line) => ({ ...line, tags: line.productId ? (snapshot.productTags[line.productId] ?? []) : [] })),
+    lines: request.order.lines.map((line) => ({
+      ...line,
+      tags: line.productId ? (snapshot.productTags[line.productId] ?? []) : [],
+      collectionIds: line.productId ? (collections[line.productId] ?? []) : [],
+    })),
     customer: { ...(request.order.customerId ? { id: request.order.customerId } : {}), tags: customer?.tags ?? [], ordersCount: customer?.ordersCount ?? 0 },
     shippingCountry: request.order.shippingCountry,
     discountCodes: request.order.discountCodes ?? [],

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isUniqueViolation } from "~/db/prisma-errors";
 import type { DbClient } from "~/db.server";
 import { ConflictError, InvalidInputError } from "~/errors";
 import { type AcceptLedger, type AcceptRecord, acceptKeyOf, type ApplyStatus, EMPTY_LEDGER, planAccept, recordShown } from "./accept-ledger";
@@ -38,7 +39,7 @@ export async function recordOfferShown(client: DbClient, purchase: PurchaseConte
       },
     });
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 

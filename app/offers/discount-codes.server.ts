@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { userErrorsSchema } from "~/shopify/user-errors";
+import { isUniqueViolation } from "~/db/prisma-errors";
+import { ShopifyApiError } from "~/errors";
 import type { DbClient } from "~/db.server";
 import { logger } from "~/logger.server";
 import { adminGraphql, type AdminGraphqlClient, throwIfUserErrors } from "~/shopify/admin-graphql.server";
@@ -23,7 +26,7 @@ export const DISCOUNT_CODE_BASIC_CREATE = `#graphql
 const createResultSchema = z.object({
   discountCodeBasicCreate: z.object({
     codeDiscountNode: z.object({ id: z.string() }).nullable(),
-    userErrors: z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable().optional() })),
+    userErrors: userErrorsSchema,
   }),
 });
 
@@ -35,6 +38,8 @@ export const CODE_LIFETIME_DAYS = 30;
 export interface IssueCodeRequest {
   shop: string;
   offerId: string;
+  /** The A/B arm the shopper saw ("" or absent: no experiment); the code's events count for it. */
+  armId?: string;
   customerId: string;
   purpose: CodePurpose;
   discount: OfferDiscount;
@@ -45,12 +50,22 @@ export interface IssueCodeRequest {
   now?: Date;
 }
 
-/** The amount a code takes off, or null for discounts a basic code cannot express (none, free shipping). */
-export function codeValueOf(discount: OfferDiscount): { percentage: number } | { discountAmount: { amount: string; appliesOnEachItem: boolean } } | null {
+/**
+ * The amount a code takes off, or null for discounts a basic code cannot express (none, free shipping). A fixed
+ * amount comes off each unit of the offered product, but once off a next-order code's whole order: "5.00 off
+ * your next order" must not take 5.00 off every line.
+ */
+export function codeValueOf(
+  discount: OfferDiscount,
+  purpose: CodePurpose = "offer_product",
+): { percentage: number } | { discountAmount: { amount: string; appliesOnEachItem: boolean } } | null {
   if (discount.kind === "percentage") return { percentage: Number(discount.percent) / 100 };
-  if (discount.kind === "fixed_amount") return { discountAmount: { amount: discount.amount, appliesOnEachItem: true } };
+  if (discount.kind === "fixed_amount") return { discountAmount: { amount: discount.amount, appliesOnEachItem: purpose === "offer_product" } };
   return null;
 }
+
+/** How long a reservation waits for Shopify's answer before another request may issue the code again. */
+const STALE_RESERVATION_MS = 10 * 60_000;
 
 /** "15% off your next order", "5.00 off your next order". */
 export function codeLabelOf(discount: OfferDiscount, purpose: CodePurpose): string | null {
@@ -70,29 +85,36 @@ export function newCode(): string {
  * Throws ShopifyUserErrorsError when Shopify refuses it (the reservation is released so a later call retries).
  */
 export async function issueDiscountCode(client: DbClient, admin: AdminGraphqlClient, request: IssueCodeRequest): Promise<DiscountCodeView | null> {
-  const value = codeValueOf(request.discount);
+  const value = codeValueOf(request.discount, request.purpose);
   const label = codeLabelOf(request.discount, request.purpose);
   if (!value || !label) return null;
   const now = request.now ?? new Date();
   const key = { shop: request.shop, offerId: request.offerId, customerId: request.customerId, purpose: request.purpose };
 
   const existing = await client.offerDiscountCode.findUnique({ where: { shop_offerId_customerId_purpose: key } });
-  if (existing) return existing.discountId && existing.endsAt > now ? viewOf(existing) : null;
+  if (existing?.discountId) return existing.endsAt > now ? viewOf(existing) : null;
+  if (existing) {
+    // Reserved but never confirmed by Shopify: another request is creating it right now, or one died midway
+    // (its code never reached the shopper). After a while the reservation is released and issued anew.
+    if (now.getTime() - existing.createdAt.getTime() < STALE_RESERVATION_MS) return null;
+    await client.offerDiscountCode.deleteMany({ where: { shop: request.shop, id: existing.id, discountId: null } });
+  }
 
   const endsAt = new Date(now.getTime() + CODE_LIFETIME_DAYS * 86_400_000);
   let reserved;
   try {
-    reserved = await client.offerDiscountCode.create({ data: { ...key, code: newCode(), title: request.title, label, endsAt } });
+    reserved = await client.offerDiscountCode.create({ data: { ...key, armId: request.armId ?? "", code: newCode(), title: request.title, label, endsAt } });
   } catch (error) {
     // Another request reserved it first: its code (once created) is the customer's.
-    if ((error as { code?: unknown } | null)?.code === "P2002") return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 
   try {
     const result = await adminGraphql(admin, DISCOUNT_CODE_BASIC_CREATE, { basicCodeDiscount: basicCodeInput(request, reserved.code, value, now, endsAt) }, createResultSchema);
     throwIfUserErrors(result.discountCodeBasicCreate.userErrors);
-    const discountId = result.discountCodeBasicCreate.codeDiscountNode?.id ?? null;
+    const discountId = result.discountCodeBasicCreate.codeDiscountNode?.id;
+    if (!discountId) throw new ShopifyApiError("Shopify created no discount code and gave no reason");
     const created = await client.offerDiscountCode.update({ where: { id: reserved.id, shop: request.shop }, data: { discountId } });
     logger.info({ shop: request.shop, offerId: request.offerId, purpose: request.purpose }, "offer discount code created");
     return viewOf(created);
@@ -126,6 +148,6 @@ function basicCodeInput(request: IssueCodeRequest, code: string, value: NonNulla
   };
 }
 
-function viewOf(row: { code: string; title: string; label: string; endsAt: Date }): DiscountCodeView {
-  return { code: row.code, title: row.title, label: row.label, endsAt: row.endsAt.toISOString() };
+function viewOf(row: { offerId: string; armId: string; code: string; title: string; label: string; endsAt: Date }): DiscountCodeView {
+  return { offerId: row.offerId, armId: row.armId, code: row.code, title: row.title, label: row.label, endsAt: row.endsAt.toISOString() };
 }

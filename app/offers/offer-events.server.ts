@@ -1,7 +1,12 @@
+import { isUniqueViolation } from "~/db/prisma-errors";
 import type { DbClient } from "~/db.server";
 import { type Surface } from "./offer-schema";
+import { type OfferEventKind } from "./surface-contract";
 
-export type OfferEventKind = "impression" | "click";
+export type { OfferEventKind };
+
+/** Every kind of event an extension may report (the wire enum, checked at the edge). */
+export const OFFER_EVENT_KINDS = ["impression", "click", "code_impression", "code_copy"] as const satisfies readonly OfferEventKind[];
 
 export interface OfferEventInput {
   shop: string;
@@ -16,7 +21,7 @@ export interface OfferEventInput {
 }
 
 /**
- * Counts an impression or click. One row per (offer, arm, surface, order, kind), so results count each
+ * Counts an impression, click, code impression or code copy. One row per (offer, arm, surface, order, kind), so results count each
  * order once however often the page is reloaded; `count` keeps the raw number. The upsert increments
  * atomically, so concurrent reports are never lost.
  */
@@ -36,7 +41,3 @@ export async function recordOfferEvent(client: DbClient, input: OfferEventInput)
   }
 }
 
-/** Whether a Prisma error is a unique-constraint violation (P2002). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}

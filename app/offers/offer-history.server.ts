@@ -5,15 +5,16 @@ import { type OfferHistory } from "./selection-input";
 /**
  * What has happened with the shop's offers so far, as the engine's limits need it: accepts by this customer
  * (max per customer), accepts overall (max accepts), impressions (expected value) and discount given (budget).
+ * The discount given counts decisions in `currencyCode` only (the order's): amounts in two currencies never add.
  */
-export async function loadOfferHistory(client: DbClient, shop: string, customerId: string | null): Promise<OfferHistory> {
+export async function loadOfferHistory(client: DbClient, shop: string, customerId: string | null, currencyCode: string): Promise<OfferHistory> {
   const [total, byCustomer, impressions, given] = await Promise.all([
     client.offerDecision.groupBy({ by: ["offerId"], where: { shop, decision: "accepted" }, _count: { _all: true } }),
     customerId
       ? client.offerDecision.groupBy({ by: ["offerId"], where: { shop, customerId, decision: "accepted" }, _count: { _all: true } })
       : Promise.resolve([]),
     client.offerEvent.groupBy({ by: ["offerId"], where: { shop, kind: "impression" }, _count: { _all: true } }),
-    client.offerDecision.findMany({ where: { shop, decision: "accepted" }, select: { offerId: true, discountGiven: true, currencyCode: true } }),
+    client.offerDecision.findMany({ where: { shop, decision: "accepted", currencyCode }, select: { offerId: true, discountGiven: true, currencyCode: true } }),
   ]);
   const counts = (rows: ReadonlyArray<{ offerId: string; _count: { _all: number } }>) => Object.fromEntries(rows.map((row) => [row.offerId, row._count._all]));
   return {

@@ -1,5 +1,6 @@
 import type { DbClient } from "~/db.server";
 import { NotFoundError } from "~/errors";
+import { parseDiscountCodes } from "~/orders/order-snapshot";
 import { type OrderFacts } from "./choose-offer.server";
 
 export interface StoredOrderFacts extends OrderFacts {
@@ -23,6 +24,7 @@ export async function orderFactsFromDb(client: DbClient, shop: string, orderId: 
     currency: order.currencyCode ?? shopRow?.currencyCode ?? "USD",
     customerId: order.customerId,
     shippingCountry: order.shippingCountry,
+    discountCodes: parseDiscountCodes(order.discountCodes),
     lines: lines.map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity, price: line.price ?? "0" })),
   };
 }

@@ -9,18 +9,21 @@ export type { ArmComparison, Counts, OfferResults };
 /**
  * What each offer achieved, per surface and per A/B arm. An impression is an order that saw the offer
  * (reloads are not new shoppers). On the post-purchase page a conversion is an accept; the other surfaces
- * link to the storefront, so there a conversion is a click.
+ * link to the storefront, so there a conversion is a click. Next-order codes are counted beside the offer they
+ * came from (shown, copied) but are not conversions: a code is a thank-you, not the offer's product.
  */
 
 interface Tally {
   impressions: number;
   clicks: number;
+  codeImpressions: number;
+  codeCopies: number;
   accepts: number;
   declines: number;
   revenueMinor: number;
 }
 
-const emptyTally = (): Tally => ({ impressions: 0, clicks: 0, accepts: 0, declines: 0, revenueMinor: 0 });
+const emptyTally = (): Tally => ({ impressions: 0, clicks: 0, codeImpressions: 0, codeCopies: 0, accepts: 0, declines: 0, revenueMinor: 0 });
 
 /** Results for the given offers of a shop, from the counted events and recorded decisions. */
 export async function loadOfferResults(client: DbClient, shop: string, offers: readonly Offer[], currencyCode: string): Promise<Record<string, OfferResults>> {
@@ -43,13 +46,16 @@ export async function loadOfferResults(client: DbClient, shop: string, offers: r
     const target = tally(row.offerId, row.armId, row.surface);
     if (row.kind === "impression") target.impressions += row._count._all;
     if (row.kind === "click") target.clicks += row._count._all;
+    if (row.kind === "code_impression") target.codeImpressions += row._count._all;
+    if (row.kind === "code_copy") target.codeCopies += row._count._all;
   }
   for (const row of decisions) {
     const target = tally(row.offerId, row.armId, "post_purchase");
     if (row.decision === "declined") target.declines += 1;
     if (row.decision === "accepted") {
       target.accepts += 1;
-      target.revenueMinor += row.revenue ? toMinorUnits(row.revenue, currencyCode) : 0;
+      // Revenue is reported in the shop's currency; accepts taken in another currency are counted, not summed.
+      if (row.revenue && row.currencyCode === currencyCode) target.revenueMinor += toMinorUnits(row.revenue, currencyCode);
     }
   }
 
@@ -84,6 +90,8 @@ function countsOf(entries: ReadonlyArray<{ key: [string, string, Surface]; value
   for (const { key, value } of entries) {
     total.impressions += value.impressions;
     total.clicks += value.clicks;
+    total.codeImpressions += value.codeImpressions;
+    total.codeCopies += value.codeCopies;
     total.accepts += value.accepts;
     total.declines += value.declines;
     total.revenueMinor += value.revenueMinor;
@@ -92,6 +100,8 @@ function countsOf(entries: ReadonlyArray<{ key: [string, string, Surface]; value
   return {
     impressions: total.impressions,
     clicks: total.clicks,
+    codeImpressions: total.codeImpressions,
+    codeCopies: total.codeCopies,
     accepts: total.accepts,
     declines: total.declines,
     conversions,

@@ -6,6 +6,9 @@ import { type AbResult } from "./stats";
 export interface Counts {
   impressions: number;
   clicks: number;
+  /** Orders whose shopper was shown a next-order code of the offer, and copied it. */
+  codeImpressions: number;
+  codeCopies: number;
   accepts: number;
   declines: number;
   /** Accepts on the post-purchase page plus clicks on the link surfaces. */

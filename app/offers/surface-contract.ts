@@ -48,6 +48,9 @@ export interface OfferView {
 
 /** A next-order incentive created through the Admin API: unique per customer and expiring. */
 export interface DiscountCodeView {
+  /** The offer and A/B arm the code was issued for, echoed back on its events ("" arm: no experiment). */
+  offerId: string;
+  armId: string;
   code: string;
   title: string;
   /** "15% off your next order" */
@@ -87,10 +90,16 @@ export interface SurfaceOfferResponse {
   discountCode: DiscountCodeView | null;
 }
 
+/**
+ * impression / click: the offer was shown / its product link followed. code_impression / code_copy: the
+ * next-order code was shown / copied; counted apart so a code does not dilute the offer's conversion.
+ */
+export type OfferEventKind = "impression" | "click" | "code_impression" | "code_copy";
+
 export interface OfferEventRequest {
   surface: OfferSurfaceName;
   orderId: string;
   offerId: string;
   armId: string;
-  kind: "impression" | "click";
+  kind: OfferEventKind;
 }

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { InvalidInputError } from "~/errors";
 import { logger } from "~/logger.server";
-import { customerTokenClaims } from "~/shipments/customer-token";
+import { customerTokenClaims, shopOfToken } from "~/shipments/customer-token";
 import { type AdminGraphqlClient } from "~/shopify/admin-graphql.server";
 import { authenticate, unauthenticated } from "~/shopify.server";
 import { armIdSchema, extensionErrorResponse, offerIdSchema, readJsonBody } from "./extension-http.server";
-import { surfaceSchema } from "./offer-schema";
+import { OFFER_EVENT_KINDS } from "./offer-events.server";
 import { orderGidOf, recordSurfaceEvent, type ShopperContext, surfaceOffer } from "./surface-offers.server";
 
 /** GET /api/offers and POST /api/offers/events for the thank-you and order-status blocks (see surface-contract.ts). */
@@ -16,8 +16,7 @@ const orderIdSchema = z
   .regex(/^gid:\/\/shopify\/(Order|OrderIdentity)\/\d+$/, "must be an order gid")
   .transform(orderGidOf);
 const offerQuery = z.object({ surface: z.enum(["thank_you", "order_status"], "must be thank_you or order_status"), orderId: orderIdSchema });
-const eventBody = z.object({ surface: surfaceSchema, orderId: orderIdSchema, offerId: offerIdSchema, armId: armIdSchema, kind: z.enum(["impression", "click"]) });
-const destSchema = z.object({ dest: z.string().transform((dest) => (dest.includes("://") ? (URL.parse(dest)?.hostname ?? "") : dest).toLowerCase()) });
+const eventBody = z.object({ surface: z.enum(["thank_you", "order_status"], "must be thank_you or order_status"), orderId: orderIdSchema, offerId: offerIdSchema, armId: armIdSchema, kind: z.enum(OFFER_EVENT_KINDS) });
 
 type Cors = (response: Response) => Response;
 
@@ -25,8 +24,8 @@ type Cors = (response: Response) => Response;
 function shopperOf(payload: unknown): { shop: string; customerId: string | null } | null {
   const customer = customerTokenClaims(payload);
   if (customer) return customer;
-  const dest = destSchema.safeParse(payload);
-  return dest.success && dest.data.dest.endsWith(".myshopify.com") ? { shop: dest.data.dest, customerId: null } : null;
+  const shop = shopOfToken(payload);
+  return shop ? { shop, customerId: null } : null;
 }
 
 async function adminOrNull(shop: string): Promise<AdminGraphqlClient | null> {

@@ -35,7 +35,7 @@ export async function surfaceOffer(client: DbClient, admin: AdminGraphqlClient |
   const facts = await shopperOrder(client, context);
   if (surface === "thank_you") {
     const decided = await postPurchaseDecisionFor(client, context, facts);
-    if (decided) return { offer: null, discountCode: await nextOrderCode(client, admin, context, decided.offerId, now) };
+    if (decided) return { offer: null, discountCode: await nextOrderCode(client, admin, context, decided, now) };
   }
   const surfaces = surface === "thank_you" ? (["thank_you", "post_purchase"] as const) : (["order_status"] as const);
   const choice = await chooseOffer(client, admin, { shop: context.shop, order: facts, surfaces, now });
@@ -67,6 +67,9 @@ export async function recordSurfaceEvent(client: DbClient, context: ShopperConte
   const { offer } = await getOffer(client, context.shop, event.offerId);
   const armKnown = offer.arms.length === 0 ? event.armId === "" : offer.arms.some((arm) => arm.id === event.armId);
   if (!armKnown) throw new InvalidInputError({ armId: ["is not an arm of this offer"] });
+  // An offer's own views and clicks only count where it runs (a next-order code shows wherever its shopper is).
+  const offerEvent = event.kind === "impression" || event.kind === "click";
+  if (offerEvent && !offer.surfaces.includes(event.surface)) throw new InvalidInputError({ surface: ["is not a surface of this offer"] });
   await recordOfferEvent(client, { shop: context.shop, offerId: offer.id, armId: event.armId || null, surface: event.surface, orderKey: context.orderId, kind: event.kind, now });
 }
 
@@ -104,14 +107,16 @@ async function postPurchaseDecisionFor(client: DbClient, context: ShopperContext
   });
 }
 
-async function nextOrderCode(client: DbClient, admin: AdminGraphqlClient | null, context: ShopperContext, offerId: string, now: Date): Promise<DiscountCodeView | null> {
+async function nextOrderCode(client: DbClient, admin: AdminGraphqlClient | null, context: ShopperContext, decided: { offerId: string; armId: string }, now: Date): Promise<DiscountCodeView | null> {
   if (!context.customerId || !admin) return null;
+  const { offerId } = decided;
   const offer = await getOffer(client, context.shop, offerId).then((stored) => stored.offer, () => null);
   if (!offer || !codeValueOf(offer.discount)) return null;
   return issueOrLog(() =>
     issueDiscountCode(client, admin, {
       shop: context.shop,
       offerId,
+      armId: decided.armId,
       customerId: context.customerId!,
       purpose: "next_order",
       discount: offer.discount,

@@ -74,3 +74,11 @@ function intersects(values: readonly string[], wanted: readonly string[]): boole
 function normalise(value: string): string {
   return value.trim().toLowerCase();
 }
+
+/** Whether a rule has a condition of `type` anywhere in it (so the facts it needs are worth loading). */
+export function ruleUses(rule: TargetingRule, type: TargetingCondition["type"]): boolean {
+  if ("all" in rule) return rule.all.some((child) => ruleUses(child, type));
+  if ("any" in rule) return rule.any.some((child) => ruleUses(child, type));
+  if ("not" in rule) return ruleUses(rule.not, type);
+  return rule.type === type;
+}

@@ -11,6 +11,7 @@ import {
   timestamp,
 } from "./payload-fields";
 import {
+  discountCodesText,
   joinTags,
   lowerCaseEnum,
   normaliseFulfillmentStatus,
@@ -19,6 +20,7 @@ import {
   type OrderSnapshot,
 } from "./order-snapshot";
 import { restSmsMarketingConsent, smsConsentFromRest } from "./sms-consent";
+import { restShippingLineSchema, shippingLinesFromRest } from "./shipping-lines";
 
 /**
  * Shopify's REST order webhook payload (orders/create, updated, cancelled, fulfilled, partially_fulfilled;
@@ -83,6 +85,8 @@ export const orderWebhookSchema = z.object({
   created_at: timestamp,
   updated_at: timestamp,
   line_items: z.array(lineItemSchema),
+  discount_codes: z.array(z.object({ code: optionalText })).nullish(),
+  shipping_lines: z.array(restShippingLineSchema).nullish(),
 });
 
 export type OrderWebhook = z.infer<typeof orderWebhookSchema>;
@@ -110,6 +114,7 @@ export function orderSnapshotFromWebhook(payload: ShopifyJson): OrderSnapshot {
       shippingProvince: address?.province_code ?? address?.province ?? null,
       shippingCity: address?.city ?? null,
       shippingZip: address?.zip ?? null,
+      discountCodes: discountCodesText((order.discount_codes ?? []).map((discount) => discount.code)),
       cancelledAt: order.cancelled_at,
       cancelReason: lowerCaseEnum(order.cancel_reason),
       closedAt: order.closed_at,
@@ -130,6 +135,7 @@ export function orderSnapshotFromWebhook(payload: ShopifyJson): OrderSnapshot {
         requiresShipping: item.requires_shipping ?? true,
       }),
     ),
+    shippingLines: order.shipping_lines ? shippingLinesFromRest(order.shipping_lines, order.currency) : undefined,
     customer: customerContact(order),
   };
 }

@@ -1,3 +1,5 @@
+import type { ShippingLineFields } from "./shipping-lines";
+
 /**
  * An order as Aftercare keeps it, whichever way it was read: a webhook payload (REST shape) or the Admin
  * GraphQL API (reconciliation). Both are mapped onto these types and written by `upsertOrderSnapshot`,
@@ -6,6 +8,8 @@
 export interface OrderSnapshot {
   order: OrderFields;
   lineItems: LineItemFields[];
+  /** The checkout's shipping methods and charges; undefined when the source does not carry them (the held lines are kept). */
+  shippingLines?: ShippingLineFields[];
   /** The shopper's contact point, when the order has a customer. */
   customer: CustomerContact | null;
 }
@@ -28,6 +32,8 @@ export interface OrderFields {
   shippingProvince: string | null;
   shippingCity: string | null;
   shippingZip: string | null;
+  /** The discount codes the shopper used, as stored (discountCodesText); null when none. */
+  discountCodes: string | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
   closedAt: Date | null;
@@ -86,6 +92,26 @@ export function normaliseFulfillmentStatus(value: string | null): string {
 /** GraphQL enum values (PARTIALLY_REFUNDED) in REST's lower case (partially_refunded). */
 export function lowerCaseEnum(value: string | null | undefined): string | null {
   return value ? value.toLowerCase() : null;
+}
+
+/**
+ * Discount codes as one text column: a JSON array, because a code may hold any character (a comma too).
+ * Blank codes are dropped; null when none are left.
+ */
+export function discountCodesText(codes: ReadonlyArray<string | null | undefined>): string | null {
+  const kept = codes.map((code) => code?.trim() ?? "").filter(Boolean);
+  return kept.length ? JSON.stringify(kept) : null;
+}
+
+/** The codes of a stored discountCodes column; an unreadable value counts as none. */
+export function parseDiscountCodes(text: string | null | undefined): string[] {
+  if (!text) return [];
+  try {
+    const codes: unknown = JSON.parse(text);
+    return Array.isArray(codes) ? codes.filter((code): code is string => typeof code === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Tags as REST sends them: "a, b". */

@@ -18,7 +18,7 @@ export async function applyOrderWebhook(client: DbClient, shop: string, payload:
 }
 
 /**
- * Writes an order, its line items and its customer's contact point in one transaction, unless we hold a
+ * Writes an order, its line items, shipping lines and its customer's contact point in one transaction, unless we hold a
  * newer version (webhooks arrive out of order and API reads can be stale; equal timestamps re-apply).
  * The one write path for webhooks and reconciliation. Its writes are guarded (compare-and-set on the order
  * and customer rows, unique keys on inserts), so it needs no serializable isolation (see AtomicOptions).
@@ -40,6 +40,10 @@ export async function upsertOrderSnapshot(client: DbClient, shop: string, snapsh
         create: { shop, ...row },
         update: row,
       });
+    }
+    for (const line of snapshot.shippingLines ?? []) {
+      const row = { ...line, orderId: snapshot.order.id };
+      await tx.shippingLine.upsert({ where: { shop_id: { shop, id: line.id } }, create: { shop, ...row }, update: row });
     }
     return "applied";
   }, { guardedWrites: true });

@@ -2,6 +2,7 @@ import type { DbClient } from "~/db.server";
 import type { WebhookHandler } from "~/webhooks/handler";
 import { parseShopifyJson } from "~/webhooks/payload";
 import { parsePayload } from "~/orders/payload-fields";
+import { redactOfferCustomer } from "~/offers/customer-data.server";
 import { customerRedactSchema } from "./compliance-payloads";
 import { findSubjectOrderIds, privacySubject } from "./customer-records.server";
 import { mentionsAny, scrubPersonalData } from "./scrub";
@@ -27,6 +28,7 @@ export const redactCustomer: WebhookHandler = async (client, shop, payload) => {
       data: { email: null, phone: null, firstName: null, redactedAt: now },
     });
     await client.privacyRequest.updateMany({ where: { shop, customerId: subject.customerId }, data: { export: null } });
+    await redactOfferCustomer(client, shop, subject.customerId);
   }
   await client.order.updateMany({
     where: { shop, id: { in: orderIds } },

@@ -1,6 +1,7 @@
 import type { DbClient } from "~/db.server";
 import type { WebhookHandler } from "~/webhooks/handler";
 import { parsePayload } from "~/orders/payload-fields";
+import { offerDataOfCustomer } from "~/offers/customer-data.server";
 import { customerDataRequestSchema } from "./compliance-payloads";
 import { findSubjectOrderIds, privacySubject, type PrivacySubject } from "./customer-records.server";
 import { throwIfOtherShop } from "./shop-guard";
@@ -26,19 +27,20 @@ export const exportCustomerData: WebhookHandler = async (client, shop, payload) 
   });
 };
 
-/** Everything we hold on a customer: their record and their orders with items, shipments and events. */
+/** Everything we hold on a customer: their record, their orders with items, shipments and events, and offer records. */
 export async function collectCustomerData(client: DbClient, shop: string, subject: PrivacySubject) {
   const customer = subject.customerId
     ? await client.customer.findUnique({ where: { shop_id: { shop, id: subject.customerId } } })
     : null;
   const orderIds = await findSubjectOrderIds(client, shop, subject);
   const inOrders = { shop, orderId: { in: orderIds } };
-  const [orders, lineItems, fulfillments, shipments, refunds] = await Promise.all([
+  const [orders, lineItems, fulfillments, shipments, refunds, offers] = await Promise.all([
     client.order.findMany({ where: { shop, id: { in: orderIds } }, orderBy: { processedAt: "asc" } }),
     client.lineItem.findMany({ where: inOrders }),
     client.fulfillment.findMany({ where: inOrders }),
     client.shipment.findMany({ where: inOrders }),
     client.refund.findMany({ where: inOrders }),
+    offerDataOfCustomer(client, shop, subject.customerId, orderIds),
   ]);
   const events = await client.trackingEvent.findMany({
     where: { shop, shipmentId: { in: shipments.map((shipment) => shipment.id) } },
@@ -55,5 +57,6 @@ export async function collectCustomerData(client: DbClient, shop: string, subjec
         .map((shipment) => ({ ...shipment, events: events.filter((event) => event.shipmentId === shipment.id) })),
       refunds: refunds.filter((refund) => refund.orderId === order.id),
     })),
+    offers,
   };
 }

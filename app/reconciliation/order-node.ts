@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { joinTags, lowerCaseEnum, normaliseFulfillmentStatus, type OrderSnapshot } from "~/orders/order-snapshot";
+import { discountCodesText, joinTags, lowerCaseEnum, normaliseFulfillmentStatus, type OrderSnapshot } from "~/orders/order-snapshot";
 import { decimalText, gid, optionalText, optionalTimestamp, timestamp } from "~/orders/payload-fields";
 import { smsConsentState } from "~/orders/sms-consent";
+import { shippingLineNodeSchema, shippingLinesFromNodes } from "~/orders/shipping-lines";
 import { parcelsFrom, type FulfillmentEventRecord, type FulfillmentSnapshot } from "~/tracking/fulfillment-snapshot";
 import { shipmentStatusFromShopify, shopifyEventStatusSchema } from "~/tracking/status";
 
@@ -70,6 +71,7 @@ const orderNode = z.object({
   displayFulfillmentStatus: optionalText,
   tags: z.array(z.string()),
   statusPageUrl: optionalText,
+  discountCodes: z.array(z.string()).nullish(),
   shippingAddress: z
     .object({
       firstName: optionalText,
@@ -113,6 +115,7 @@ const orderNode = z.object({
       }),
     ),
   }),
+  shippingLines: z.object({ nodes: z.array(shippingLineNodeSchema) }).nullish(),
   fulfillments: z.array(fulfillmentNode),
 });
 
@@ -152,6 +155,7 @@ export function readingFromOrderNode(node: OrderNode): OrderReading {
         shippingProvince: address?.provinceCode ?? address?.province ?? null,
         shippingCity: address?.city ?? null,
         shippingZip: address?.zip ?? null,
+        discountCodes: discountCodesText(node.discountCodes ?? []),
         cancelledAt: node.cancelledAt,
         cancelReason: lowerCaseEnum(node.cancelReason),
         closedAt: node.closedAt,
@@ -170,6 +174,7 @@ export function readingFromOrderNode(node: OrderNode): OrderReading {
         price: item.originalUnitPriceSet?.shopMoney.amount ?? null,
         requiresShipping: item.requiresShipping,
       })),
+      shippingLines: node.shippingLines ? shippingLinesFromNodes(node.shippingLines.nodes) : undefined,
       customer: customer
         ? {
             id: customer.id,

@@ -58,6 +58,7 @@ export const ORDER_DETAILS_QUERY = `#graphql
         displayFulfillmentStatus
         tags
         statusPageUrl
+        discountCodes
         shippingAddress {
           firstName
           city
@@ -86,6 +87,27 @@ export const ORDER_DETAILS_QUERY = `#graphql
         processedAt
         createdAt
         updatedAt
+        shippingLines(first: 5, includeRemovals: true) {
+          nodes {
+            id
+            title
+            code
+            source
+            carrierIdentifier
+            originalPriceSet {
+              shopMoney {
+                amount
+                currencyCode
+              }
+            }
+            discountedPriceSet {
+              shopMoney {
+                amount
+              }
+            }
+            isRemoved
+          }
+        }
         lineItems(first: 50) {
           nodes {
             id

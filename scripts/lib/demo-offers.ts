@@ -3,12 +3,20 @@ import type { Db } from "../../app/db.server";
 import { saveOffer } from "../../app/offers/offer-store.server";
 
 const productsSchema = z.object({
-  products: z.array(z.object({ gid: z.string(), title: z.string(), variants: z.array(z.object({ gid: z.string(), title: z.string() })) })),
+  products: z.array(
+    z.object({
+      gid: z.string(),
+      title: z.string(),
+      variants: z.array(z.object({ gid: z.string(), title: z.string() })),
+      collections: z.array(z.object({ gid: z.string(), title: z.string() })).default([]),
+    }),
+  ),
 });
 
 /**
  * Seeds the demo store's offers from the stand-in's catalogue: a post-purchase socks upsell, a mug offer
- * running an A/B test on its discount, and a recommendation for the order-status and tracking pages.
+ * running an A/B test on its discount, an accessory for orders with footwear (targeted by collection), and a
+ * recommendation for the order-status and tracking pages.
  * Returns the offer names.
  */
 export async function seedDemoOffers(prisma: Db, shop: string, controlApiUrl: string): Promise<string[]> {
@@ -45,6 +53,20 @@ export async function seedDemoOffers(prisma: Db, shop: string, controlApiUrl: st
         { id: "25-off", weight: 50, discount: { kind: "percentage", percent: "25" } },
       ],
       copy: { title: "Coffee tastes better outside" },
+    });
+  }
+  const footwear = products.flatMap((product) => product.collections).find((collection) => collection.title === "Footwear");
+  const accessory = products.find((product) => product.title !== "Merino Crew Socks" && product.collections.some((collection) => collection.title === "Accessories"));
+  if (footwear && accessory) {
+    offers.push({
+      id: "footwear-accessory",
+      name: "Accessory for footwear orders (collection targeting)",
+      surfaces: ["thank_you", "order_status", "tracking_page"],
+      priority: 20,
+      targeting: { type: "collections_in_order", collectionIds: [footwear.gid] },
+      product: { kind: "fixed", productId: accessory.gid, variantId: accessory.variants[0]!.gid },
+      discount: { kind: "percentage", percent: "10" },
+      copy: { title: "For the trail your new boots are waiting for" },
     });
   }
   offers.push({

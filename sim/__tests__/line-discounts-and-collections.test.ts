@@ -124,6 +124,23 @@ describe("product collections", () => {
   });
 });
 
+describe("discount codes used", () => {
+  it("GIVEN an order placed with the code WELCOME5 WHEN read through GraphQL and its webhook THEN both name the code, the webhook with what it took off", async () => {
+    const order = standIn.store.createOrder(SHOP, {
+      customerId: catalog.customer.id,
+      discountCodes: ["WELCOME5"],
+      lineItems: [{ variantId: catalog.variants[0]!.id, quantity: 2, discounts: [{ amount: 500, title: "WELCOME5" }] }],
+    });
+
+    const data = await adminData(standIn, token, `query ($id: ID!) { order(id: $id) { discountCodes } }`, { id: toGid("Order", order.id) });
+
+    expect(data.order.discountCodes).toEqual(["WELCOME5"]);
+    await standIn.webhooks.idle();
+    const created = app.webhooks("orders/create").map((request) => JSON.parse(request.body)).find((payload) => payload.name === order.name);
+    expect(created.discount_codes).toEqual([{ code: "WELCOME5", amount: "5.00", type: "fixed_amount" }]);
+  });
+});
+
 describe("actual query cost", () => {
   it("GIVEN a query whose pages come back mostly empty WHEN it is sent three times in a row THEN only the actual cost is kept, so none is throttled", async () => {
     const query = `{ products(first: 40) { nodes { variants(first: 20) { nodes { product { id } } } } } }`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedStore, type SeedSummary } from "../seed.ts";
+import { SHIPPING_RATE_CENTS, seedStore, type SeedSummary } from "../seed.ts";
 import { financialStatus } from "../store/order-math.ts";
 import { SimStore } from "../store/store.ts";
 import { dhlExpressNumber, fedexCheckDigit, mod10CheckDigit, s10CheckDigit, upsCheckDigit } from "../seed/tracking-numbers.ts";
@@ -32,6 +32,16 @@ const VALID_TRACKING: Record<string, (n: string) => boolean> = {
 };
 
 describe("seedStore", () => {
+  it("GIVEN the default seed WHEN orders are placed THEN each shipping line names its carrier and charges its rate (or nothing), so the carriers page has costs to weigh", () => {
+    const orders = [...store.state(SHOP).orders.values()];
+    for (const { shippingLine } of orders) {
+      const [, carrier, service] = /^(.+) (Standard|International Express)$/.exec(shippingLine.title) ?? [];
+      const rate = SHIPPING_RATE_CENTS[carrier as keyof typeof SHIPPING_RATE_CENTS] * (service === "Standard" ? 1 : 2);
+      expect([0, rate, rate + 300], shippingLine.title).toContain(shippingLine.price);
+    }
+    expect(new Set(orders.map((order) => order.shippingLine.price)).size).toBeGreaterThan(3);
+  });
+
   it("GIVEN the default seed WHEN the store is filled THEN it has a catalogue, international customers and at least 200 orders over 30 days", () => {
     const state = store.state(SHOP);
     expect(summary.orders).toBeGreaterThanOrEqual(200);

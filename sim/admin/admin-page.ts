@@ -48,6 +48,7 @@ function adminHtml(page: AdminPageInput): string {
 <div class="layout">
   <nav aria-label="Admin">
     <a href="#">Home</a><a href="#">Orders</a><a href="#">Products</a><a href="#">Customers</a><a href="#">Analytics</a>
+    <a href="/${escapeHtml(page.shop)}/checkout-surfaces" target="_blank" rel="noopener">Checkout surfaces ↗</a>
     <div class="section">Apps</div>
     <a class="active" id="app-home" href="/${escapeHtml(page.shop)}/admin/apps/${escapeHtml(page.appSlug)}">${escapeHtml(page.appTitle)}</a>
     <div class="sub" id="app-nav"></div>

@@ -3,7 +3,7 @@ import { mintSessionToken } from "../auth/session-tokens.ts";
 import { json, type StandInContext } from "../context.ts";
 import { signedProxyUrl } from "../proxy/app-proxy.ts";
 import { StoreError } from "../store/errors.ts";
-import { parseId } from "../store/ids.ts";
+import { parseId, toGid } from "../store/ids.ts";
 import { adminProcessInput } from "../store/return-admin.ts";
 import type { DeliveryFilter, DeliveryState } from "../webhooks/deliverer.ts";
 import * as body from "./control-schemas.ts";
@@ -58,7 +58,10 @@ export function mountControlApi(router: Router, ctx: StandInContext, runSeed: Se
     return json({ shop: { id: shop.id, domain: shop.domain, name: shop.name } }, 201);
   });
 
-  on("GET", "/shops/:shop/products", (_r, params) => json({ products: [...stateOf(params).products.values()].map(productSummary) }));
+  on("GET", "/shops/:shop/products", (_r, params) => {
+    const state = stateOf(params);
+    return json({ products: [...state.products.values()].map((product) => ({ ...productSummary(product), collections: state.collectionsOf(product).map((c) => ({ gid: toGid("Collection", c.id), title: c.title })) })) });
+  });
   on("GET", "/shops/:shop/customers", (_r, params) => json({ customers: [...stateOf(params).customers.values()].map(customerSummary) }));
   on("POST", "/shops/:shop/customers", async (request, params) => {
     const input = await readBody(request, body.createCustomerBody);

@@ -46,6 +46,7 @@ export const createOrderBody = z.object({
   tags: z.array(z.string()).optional(),
   note: z.string().nullable().optional(),
   customerLocale: z.string().optional(),
+  discountCodes: z.array(z.string()).optional(),
   at: time.optional(),
 });
 

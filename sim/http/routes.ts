@@ -2,6 +2,7 @@ import { adminAppPageRoute, adminPlaceholderRoute } from "../admin/admin-page.ts
 import { appBridgeScript } from "../admin/app-bridge-script.ts";
 import { accessTokenRoute } from "../auth/token-exchange-route.ts";
 import type { StandInContext } from "../context.ts";
+import { mountExtensionHost } from "../extension-host/host-pages.ts";
 import { adminGraphqlRoute } from "../graphql/route.ts";
 import { appProxyRoute } from "../proxy/app-proxy.ts";
 import { mountControlApi, type SeedRunner } from "./control-api.ts";
@@ -14,6 +15,8 @@ import { Router } from "./router.ts";
  */
 export function buildRouter(ctx: StandInContext, runSeed: SeedRunner): Router {
   const router = new Router();
+  // Before the control API and the app proxy, whose patterns would also match the host pages' paths.
+  mountExtensionHost(router, ctx);
   mountControlApi(router, ctx, runSeed);
   const script = appBridgeScript();
   router.on("GET", "/cdn/app-bridge.js", () =>

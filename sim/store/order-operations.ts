@@ -19,6 +19,8 @@ export interface CreateOrderInput {
   tags?: string[];
   note?: string | null;
   customerLocale?: string;
+  /** Codes entered at checkout; what each took off is the lines' `discounts` titled with the code. */
+  discountCodes?: string[];
   /** When the order was placed; defaults to the store clock. */
   at?: Date;
 }
@@ -101,6 +103,7 @@ export function createOrder(store: SimStore, domain: string, input: CreateOrderI
     paymentStatus: input.payment ?? "paid",
     saleTransactionId: (input.payment ?? "paid") === "pending" ? null : store.ids.allocate(),
     tags: input.tags ?? [],
+    discountCodes: input.discountCodes ?? [],
     note: input.note ?? null,
     buyerAcceptsMarketing: customer?.emailMarketing === "subscribed",
     test: false,

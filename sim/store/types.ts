@@ -211,6 +211,8 @@ export interface OrderRecord {
   fulfillmentIds: NumericId[];
   refundIds: NumericId[];
   returnIds: NumericId[];
+  /** The discount codes entered at checkout (`Order.discountCodes`, webhook `discount_codes`). */
+  discountCodes?: string[];
 }
 
 /** Shopify's fulfillment event statuses (REST spelling). */

@@ -23,6 +23,8 @@ async function render(page: ReactNode): Promise<string> {
 const counts = (impressions: number, conversions: number, revenue = "0.00") => ({
   impressions,
   clicks: 0,
+  codeImpressions: 0,
+  codeCopies: 0,
   accepts: conversions,
   declines: 0,
   conversions,
@@ -33,7 +35,7 @@ const counts = (impressions: number, conversions: number, revenue = "0.00") => (
 const results: OfferResults = {
   offerId: "socks",
   currencyCode: "USD",
-  total: counts(600, 60, "1020.00"),
+  total: { ...counts(600, 60, "1020.00"), codeImpressions: 41, codeCopies: 17 },
   bySurface: [{ surface: "post_purchase", ...counts(600, 60, "1020.00") }],
   byArm: [
     { armId: "a", ...counts(300, 15) },
@@ -69,6 +71,8 @@ describe("offer admin pages", () => {
     expect(html).toContain("Challenger wins");
     expect(html).toContain("unlikely to be luck");
     expect(html).toContain("Which offer would this order get?");
+    expect(html).toContain("Code copies");
+    expect(html).toMatch(/>41<[\s\S]*>17</);
   });
 
   it("GIVEN field errors from a save WHEN the editor renders THEN each message shows at its field", async () => {

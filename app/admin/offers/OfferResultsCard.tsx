@@ -13,19 +13,20 @@ const VERDICTS: Record<string, { label: string; tone: "info" | "success" | "atte
 /** Views, conversions and revenue per surface and per A/B version, with the significance test explained. */
 export function OfferResultsCard({ results }: { results: OfferResults }) {
   const money = (amount: string) => `${amount} ${results.currencyCode}`;
+  const cells = (row: OfferResults["total"]) => [row.impressions, row.clicks, row.accepts, row.declines, percent(row.conversion), money(row.revenue), row.codeImpressions, row.codeCopies];
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">Results</Text>
         <Text as="p" tone="subdued">
-          A view is an order that saw the offer. On the post-purchase page a conversion is an accept; on the other pages, a click through to the store.
+          A view is an order that saw the offer. On the post-purchase page a conversion is an accept; on the other pages, a click through to the store. Code views and copies count the next-order codes the offer gave.
         </Text>
         <DataTable
-          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-          headings={["Surface", "Views", "Clicks", "Accepts", "Declines", "Conversion", "Revenue added"]}
+          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
+          headings={["Surface", "Views", "Clicks", "Accepts", "Declines", "Conversion", "Revenue added", "Code views", "Code copies"]}
           rows={[
-            ...results.bySurface.map((row) => [SURFACE_NAMES[row.surface] ?? row.surface, row.impressions, row.clicks, row.accepts, row.declines, percent(row.conversion), money(row.revenue)]),
-            ["Total", results.total.impressions, results.total.clicks, results.total.accepts, results.total.declines, percent(results.total.conversion), money(results.total.revenue)],
+            ...results.bySurface.map((row) => [SURFACE_NAMES[row.surface] ?? row.surface, ...cells(row)]),
+            ["Total", ...cells(results.total)],
           ]}
         />
         {results.byArm.length > 1 ? (

@@ -82,6 +82,34 @@ describe("discount codes through the stand-in", () => {
     });
   });
 
+  it("GIVEN a fixed-amount next-order code WHEN issued THEN the amount comes off the order once, not off every item", async () => {
+    const code = await issueDiscountCode(database.get().prisma, admin, { shop: SHOP, offerId: "fiver", customerId, purpose: "next_order", discount: { kind: "fixed_amount", amount: "5.00" }, title: "Five off" });
+
+    expect(code?.label).toBe("5.00 off your next order");
+    expect(await readBack(code!.code)).toMatchObject({
+      customerGets: { items: { __typename: "AllDiscountItems" }, value: { __typename: "DiscountAmount", amount: { amount: "5.0" }, appliesOnEachItem: false } },
+    });
+  });
+
+  it.each([
+    ["a minute", 1, false],
+    ["eleven minutes", 11, true],
+  ])("GIVEN a reservation Shopify never confirmed, made %s ago WHEN the code is asked for THEN it is issued anew only once the reservation is stale", async (_age, minutes, issued) => {
+    const prisma = database.get().prisma;
+    const now = new Date();
+    const offerId = `stuck-${minutes}`;
+    await prisma.offerDiscountCode.create({
+      data: { shop: SHOP, offerId, customerId, purpose: "next_order", armId: "", code: "THANKS-STUCK", title: "Stuck", label: "10% off your next order", endsAt: new Date(now.getTime() + 86_400_000), createdAt: new Date(now.getTime() - minutes * 60_000) },
+    });
+
+    const code = await issueDiscountCode(prisma, admin, { shop: SHOP, offerId, customerId, purpose: "next_order", discount: { kind: "percentage", percent: "10" }, title: "Thanks", now });
+
+    if (!issued) return expect(code).toBeNull();
+    expect(code?.code).toMatch(/^THANKS-/);
+    expect(code?.code).not.toBe("THANKS-STUCK");
+    expect(await readBack(code!.code)).toMatchObject({ title: "Thanks" });
+  });
+
   it("GIVEN a customer Shopify does not know WHEN a code is issued THEN Shopify's userErrors come back as ShopifyUserErrorsError and nothing is kept", async () => {
     const error = await issueDiscountCode(database.get().prisma, admin, { shop: SHOP, offerId: "socks", customerId: "gid://shopify/Customer/999999", purpose: "next_order", discount: { kind: "percentage", percent: "10" }, title: "Thanks" }).catch((e: unknown) => e);
 

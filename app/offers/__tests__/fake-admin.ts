@@ -17,6 +17,8 @@ export interface FakeProduct {
   title: string;
   status?: "ACTIVE" | "DRAFT" | "ARCHIVED";
   tags?: string[];
+  /** Collection gids the product belongs to. */
+  collections?: string[];
   variants: FakeVariant[];
 }
 
@@ -57,6 +59,15 @@ export class FakeAdmin {
     switch (operation) {
       case "OfferProducts":
         return { data: { nodes: (variables.ids as string[]).map((id) => this.productNode(id)) } };
+      case "OfferProductCollections":
+        return {
+          data: {
+            nodes: (variables.ids as string[]).map((id) => {
+              const product = this.products.get(id);
+              return product ? { id, collections: { nodes: (product.collections ?? []).map((collection) => ({ id: collection })) } } : null;
+            }),
+          },
+        };
       case "OfferCustomer": {
         const customer = this.customers.get(variables.id as string);
         return { data: { customer: customer ? { id: variables.id, tags: customer.tags, numberOfOrders: String(customer.numberOfOrders) } : null } };

@@ -72,7 +72,7 @@ describe("offer events", () => {
       ["gid://shopify/Order/1", 2],
       ["gid://shopify/Order/2", 1],
     ]);
-    expect((await loadOfferHistory(prisma(), shop, null)).impressions).toEqual({ "offer-1": 2 });
+    expect((await loadOfferHistory(prisma(), shop, null, "USD")).impressions).toEqual({ "offer-1": 2 });
   });
 });
 
@@ -116,9 +116,11 @@ describe("post-purchase decisions", () => {
     expect([first.recorded, replay.recorded]).toEqual([true, false]);
     const row = await prisma().offerDecision.findFirstOrThrow({ where: { shop } });
     expect({ decision: row.decision, revenue: row.revenue, discountGiven: row.discountGiven }).toEqual({ decision: "accepted", revenue: "18.00", discountGiven: "2.00" });
-    const history = await loadOfferHistory(prisma(), shop, customer(42));
+    const history = await loadOfferHistory(prisma(), shop, customer(42), "USD");
     expect(history).toMatchObject({ acceptedTotal: { "offer-1": 1 }, acceptedByCustomer: { "offer-1": 1 }, discountGiven: { "offer-1": "2.00" } });
-    expect((await loadOfferHistory(prisma(), shop, customer(7))).acceptedByCustomer).toEqual({});
+    expect((await loadOfferHistory(prisma(), shop, customer(7), "USD")).acceptedByCustomer).toEqual({});
+    // A budget is spent per currency: an order in another currency sees nothing given yet, and nothing breaks.
+    expect((await loadOfferHistory(prisma(), shop, customer(42), "KWD")).discountGiven).toEqual({});
   });
 
   it("GIVEN an offer not yet signed WHEN accepted THEN it is a conflict; GIVEN a decline WHEN accepted afterwards THEN a conflict too", async () => {

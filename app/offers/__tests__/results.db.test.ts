@@ -42,6 +42,33 @@ describe("offer results", () => {
     expect(results.comparisons[0]!.result.explanation).toContain("is the winner");
   });
 
+  it("GIVEN next-order codes shown and copied WHEN results load THEN they are counted per surface and arm, and do not change conversion", async () => {
+    const offer = offerWith({ id: "offer-2", surfaces: ["post_purchase", "thank_you", "order_status"], arms: [{ id: "a", weight: 1 }, { id: "b", weight: 1 }] });
+    const event = (orderKey: string, surface: string, armId: string, kind: string) => ({ shop: SHOP, offerId: "offer-2", armId, surface, orderKey, kind });
+    await prisma().offerEvent.createMany({
+      data: [
+        event("o-1", "thank_you", "a", "impression"),
+        event("o-1", "thank_you", "a", "code_impression"),
+        event("o-1", "thank_you", "a", "code_copy"),
+        event("o-2", "order_status", "b", "code_impression"),
+        event("o-3", "order_status", "b", "code_impression"),
+      ],
+    });
+
+    const results = (await loadOfferResults(prisma(), SHOP, [offer], "USD"))["offer-2"]!;
+
+    expect(results.total).toMatchObject({ impressions: 1, codeImpressions: 3, codeCopies: 1, conversions: 0, conversion: 0 });
+    expect(results.bySurface.map((row) => [row.surface, row.codeImpressions, row.codeCopies])).toEqual([
+      ["post_purchase", 0, 0],
+      ["thank_you", 1, 1],
+      ["order_status", 2, 0],
+    ]);
+    expect(results.byArm.map((arm) => [arm.armId, arm.codeImpressions, arm.codeCopies])).toEqual([
+      ["a", 1, 1],
+      ["b", 2, 0],
+    ]);
+  });
+
   it("GIVEN an arm below the minimum sample WHEN compared THEN no winner is declared yet", async () => {
     const offer = offerWith({ id: "offer-1", arms: [{ id: "a", weight: 1 }, { id: "c", weight: 1 }] });
 

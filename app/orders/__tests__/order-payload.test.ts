@@ -28,6 +28,7 @@ describe("orderSnapshotFromWebhook", () => {
       shippingProvince: "KY",
       shippingCity: "Shippington",
       shippingZip: "40003",
+      discountCodes: null,
       cancelledAt: new Date("2022-01-01T00:00:00Z"),
       cancelReason: "customer",
       closedAt: null,
@@ -54,6 +55,14 @@ describe("orderSnapshotFromWebhook", () => {
       price: "89.99",
       requiresShipping: true,
     });
+  });
+
+  it("GIVEN codes used at checkout WHEN mapped THEN they are kept as a JSON list, blanks dropped, for offer targeting", () => {
+    const snapshot = orderSnapshotFromWebhook(
+      samplePayloadWith("orders/create", { discount_codes: [{ code: "WELCOME10", amount: "5.00", type: "fixed_amount" }, { code: "A,B" }, { code: " " }, { code: null }] }),
+    );
+
+    expect(snapshot.order.discountCodes).toBe(JSON.stringify(["WELCOME10", "A,B"]));
   });
 
   it("GIVEN ids beyond 2^53 in the raw body WHEN parsed losslessly and mapped THEN every digit survives", () => {

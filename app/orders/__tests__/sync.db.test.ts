@@ -29,6 +29,21 @@ describe("applyOrderWebhook", () => {
     });
   });
 
+  it("GIVEN order webhooks with shipping lines WHEN applied THEN the lines are stored per order, an edit's removal is kept and a late older version changes nothing", async () => {
+    const prisma = database.get().prisma;
+    const shop = newShop();
+    const [line] = samplePayload("orders/create").shipping_lines as Record<string, unknown>[];
+    await applyOrderWebhook(prisma, shop, orderPayload("2026-11-20T12:00:00Z"));
+    await applyOrderWebhook(prisma, shop, orderPayload("2026-11-20T13:00:00Z", { shipping_lines: [{ ...line, is_removed: true }, { ...line, id: 7, title: "Express", price: "15.00", price_set: null }] }));
+    await applyOrderWebhook(prisma, shop, orderPayload("2026-11-20T11:00:00Z", { shipping_lines: [{ ...line, title: "stale" }] }));
+
+    const lines = await prisma.shippingLine.findMany({ where: { shop, orderId: ORDER_ID }, orderBy: { id: "asc" } });
+    expect(lines.map((row) => [row.id, row.title, row.price, row.currencyCode, row.isRemoved])).toEqual([
+      ["gid://shopify/ShippingLine/271878346596884000", "Generic Shipping", "10.00", "USD", true],
+      ["gid://shopify/ShippingLine/7", "Express", "15.00", "USD", false],
+    ]);
+  });
+
   it("GIVEN a newer order version is held WHEN an older one arrives late THEN the held state does not move backwards", async () => {
     const prisma = database.get().prisma;
     const shop = newShop();

@@ -53,6 +53,16 @@ describe("customers/data_request", () => {
     expect(request.export).not.toContain(BO_ORDER.gid);
   });
 
+  it("GIVEN Ada's offer decision, next-order code and counted impression WHEN her data is requested THEN the export reports them", async () => {
+    await exportCustomerData(prisma(), SHOP, adaRequest(), NOW);
+
+    const request = await prisma().privacyRequest.findFirstOrThrow({ where: { shop: SHOP, kind: "customers/data_request", status: "completed" } });
+    const exported = JSON.parse(request.export!);
+    expect(exported.offers.decisions).toEqual([expect.objectContaining({ referenceId: "ref-ada", offerId: "socks", customerId: ADA.gid })]);
+    expect(exported.offers.discountCodes).toEqual([expect.objectContaining({ code: "THANKS-ADA", customerId: ADA.gid })]);
+    expect(exported.offers.events).toEqual([expect.objectContaining({ orderKey: ADA_ORDER.gid, kind: "impression" })]);
+  });
+
   it("GIVEN a request naming another shop WHEN applied THEN it is refused and nothing is exported", async () => {
     await expect(exportCustomerData(prisma(), SHOP, adaRequest(OTHER_SHOP), NOW)).rejects.toThrow(/shop_domain/);
 
@@ -79,6 +89,19 @@ describe("customers/redact", () => {
     expect(webhook.payload).not.toContain("Rivoli");
     expect(parseShopifyJson(webhook.payload)).toMatchObject({ id: Number(ADA_ORDER.legacyId), name: "#1001", line_items: [{ name: "Tea" }] });
     expect((await prisma().privacyRequest.findFirstOrThrow({ where: { shop: SHOP, customerId: ADA.gid, kind: "customers/data_request" } })).export).toBeNull();
+  });
+
+  it("GIVEN Ada's offer decision and next-order code WHEN she is redacted THEN neither names her any more, and the other shop's still do", async () => {
+    await redactCustomer(prisma(), SHOP, adaRequest(), NOW);
+
+    const decision = await prisma().offerDecision.findFirstOrThrow({ where: { shop: SHOP, referenceId: "ref-ada" } });
+    expect(decision).toMatchObject({ customerId: null, offerId: "socks" });
+    const code = await prisma().offerDiscountCode.findFirstOrThrow({ where: { shop: SHOP, code: "THANKS-ADA" } });
+    expect(code.customerId).toBe(`redacted:${code.id}`);
+    expect(await prisma().offerDecision.count({ where: { shop: SHOP, customerId: ADA.gid } })).toBe(0);
+    expect(await prisma().offerDiscountCode.count({ where: { shop: SHOP, customerId: ADA.gid } })).toBe(0);
+    expect(await prisma().offerDecision.count({ where: { shop: OTHER_SHOP, customerId: ADA.gid } })).toBe(1);
+    expect(await prisma().offerDiscountCode.count({ where: { shop: OTHER_SHOP, customerId: ADA.gid } })).toBe(1);
   });
 
   it("GIVEN Ada's redaction WHEN applied THEN Bo and the other shop's Ada are untouched", async () => {

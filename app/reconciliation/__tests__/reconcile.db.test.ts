@@ -1,5 +1,6 @@
 import { Session } from "@shopify/shopify-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DELIVERY_BACKFILL_JOB } from "~/delivery-estimates/live/backfill-job.server";
 import { logger } from "~/logger.server";
 import { useTestDatabase } from "~/test/database";
 import { canonicalDump } from "~/tracking/__tests__/canonical-dump";
@@ -34,7 +35,7 @@ let everything: RecordedWebhook[] = [];
 let droppedOrderId = "";
 let partlySyncedOrderId = "";
 
-async function runReconcile(payload: { lookbackHours?: number } = {}): Promise<void> {
+async function runReconcile(payload: { lookbackHours?: number; backfill?: boolean } = {}): Promise<void> {
   const controller = new AbortController();
   await reconcileJob.handle(
     { db: database.get().prisma, shop: SHOP, job: { id: "job-1", name: reconcileJob.name, attempt: 1, maxAttempts: 8 }, logger, signal: controller.signal },
@@ -132,6 +133,8 @@ describe("orders.reconcile against the Shopify stand-in", () => {
         ["9400111899223197428490", "out_for_delivery"],
       ]),
     );
+    // Every order's shipping line, the dropped order's read from the Admin API, equals what its webhook stores.
+    expect(ours.shippingLines.map((line) => line.orderId).sort()).toEqual(ours.orders.map((order) => order.id).sort());
     // REST payloads carry no customer locale and GraphQL reads no fulfillment location (another scope):
     // each path keeps what the other knows.
     expect({
@@ -152,6 +155,18 @@ describe("orders.reconcile against the Shopify stand-in", () => {
     await runReconcile({ lookbackHours: 24 });
 
     expect(await canonicalDump(prisma, SHOP)).toEqual(before);
+  });
+
+  it("GIVEN the install's first sync WHEN it finishes THEN the delivery-estimates backfill is queued once; a routine run queues none", async () => {
+    const prisma = database.get().prisma;
+    const backfills = () => prisma.job.count({ where: { shop: SHOP, name: DELIVERY_BACKFILL_JOB, status: "queued" } });
+
+    await runReconcile({ lookbackHours: 24 });
+    expect(await backfills()).toBe(0);
+
+    await runReconcile({ lookbackHours: 24, backfill: true });
+    await runReconcile({ lookbackHours: 24, backfill: true });
+    expect(await backfills()).toBe(1);
   });
 
   // Shopify's rate limit applies (the stand-in's too): this run may wait for points to restore.

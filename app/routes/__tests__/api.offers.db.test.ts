@@ -113,7 +113,7 @@ describe("GET /api/offers", () => {
     const body = (await (await getOffers("thank_you", orderId, await sessionToken())).json()) as SurfaceOfferResponse;
 
     expect(body.offer).toBeNull();
-    expect(body.discountCode).toMatchObject({ code: expect.stringMatching(/^THANKS-/), label: "15% off your next order" });
+    expect(body.discountCode).toMatchObject({ offerId: "socks", armId: "", code: expect.stringMatching(/^THANKS-/), label: "15% off your next order" });
     expect(admin.discountCreates.at(-1)!.input).toMatchObject({ customerGets: { items: { all: true } }, usageLimit: 1 });
   });
 
@@ -181,9 +181,19 @@ describe("GET /api/offers", () => {
 });
 
 describe("POST /api/offers/events", () => {
-  it("GIVEN impressions and a click on the thank-you block WHEN reported THEN they are counted per order, repeats included", async () => {
+  it("GIVEN the browser's preflight of the POST WHEN Remix hands it to the loader (as it does every OPTIONS) THEN it is 204 with the CORS headers", async () => {
+    const request = new Request(new URL("/api/offers/events", APP_URL), { method: "OPTIONS", headers: { Origin: ORIGIN, "Access-Control-Request-Method": "POST" } });
+
+    const response = await respond(async () => eventsRoute.loader({ request, params: {}, context: {} }));
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
+  });
+
+  it("GIVEN impressions and a click on the order-status block WHEN reported THEN they are counted per order, repeats included", async () => {
     const orderId = await seedOrder();
-    const event = { surface: "thank_you", orderId, offerId: "socks", armId: "", kind: "impression" };
+    const event = { surface: "order_status", orderId, offerId: "socks", armId: "", kind: "impression" };
 
     expect((await postEvent(event, await sessionToken())).status).toBe(204);
     await postEvent(event, await sessionToken());
@@ -196,14 +206,30 @@ describe("POST /api/offers/events", () => {
     ]);
   });
 
+  it("GIVEN a next-order code shown and copied on the order-status block WHEN reported THEN its impression and copy are counted apart from the offer's", async () => {
+    const orderId = await seedOrder();
+    const event = { surface: "order_status", orderId, offerId: "socks", armId: "" };
+
+    expect((await postEvent({ ...event, kind: "code_impression" }, await sessionToken())).status).toBe(204);
+    expect((await postEvent({ ...event, kind: "code_copy" }, await sessionToken())).status).toBe(204);
+
+    const rows = await prisma().offerEvent.findMany({ where: { shop: SHOP, orderKey: orderId }, orderBy: { kind: "asc" } });
+    expect(rows.map((row) => [row.surface, row.offerId, row.kind, row.count])).toEqual([
+      ["order_status", "socks", "code_copy", 1],
+      ["order_status", "socks", "code_impression", 1],
+    ]);
+  });
+
   it.each([
     ["a tampered offer id", { offerId: "not-ours" }, 404],
     ["an arm the offer does not have", { armId: "b" }, 422],
     ["an unknown kind", { kind: "purchase" }, 422],
+    ["a surface the offer does not run on", { surface: "thank_you" }, 422],
+    ["a surface this endpoint does not serve", { surface: "post_purchase" }, 422],
   ])("GIVEN %s WHEN reported THEN it is %s and nothing is counted", async (_case, change, status) => {
     const orderId = await seedOrder();
 
-    const response = await postEvent({ surface: "thank_you", orderId, offerId: "socks", armId: "", kind: "impression", ...change }, await sessionToken());
+    const response = await postEvent({ surface: "order_status", orderId, offerId: "socks", armId: "", kind: "impression", ...change }, await sessionToken());
 
     expect(response.status).toBe(status);
     expect(await prisma().offerEvent.count({ where: { shop: SHOP, orderKey: orderId } })).toBe(0);

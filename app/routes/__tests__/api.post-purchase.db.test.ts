@@ -135,8 +135,13 @@ describe("POST /api/post-purchase/offer", () => {
     expect(response.status).toBe(403);
   });
 
-  it("GIVEN the browser's preflight WHEN it arrives THEN it is 204 with the CORS headers", async () => {
-    const response = await offerRoute.action(args(new Request(new URL("/api/post-purchase/offer", APP_URL), { method: "OPTIONS", headers: { Origin: ORIGIN } })));
+  // Remix hands OPTIONS to a route's loader (only POST, PUT, PATCH and DELETE reach the action).
+  it.each([
+    ["offer", offerRoute],
+    ["sign", signRoute],
+    ["decision", decisionRoute],
+  ])("GIVEN the browser's preflight of /api/post-purchase/%s WHEN Remix hands it to the loader THEN it is 204 with the CORS headers", async (path, route) => {
+    const response = await route.loader(args(new Request(new URL(`/api/post-purchase/${path}`, APP_URL), { method: "OPTIONS", headers: { Origin: ORIGIN } })));
 
     expect(response.status).toBe(204);
     expect(response.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");

@@ -6,7 +6,10 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { bundleExtension } from "../../../scripts/extension-size";
 import en from "../../thank-you-offer/locales/en.default.json";
 import { beanieOffer, offerAnswer } from "../offer-block/__tests__/fake-api";
+import returnsEn from "../../return-request/locales/en.default.json";
+import { orderAnswer } from "../../return-request/src/__tests__/fake-host";
 import { remoteText } from "../../post-purchase-offer/src/__tests__/harness";
+import { createHostApi } from "../../../sim/extension-host/browser/host-api";
 import { createDom } from "./dom";
 
 // The extensions exactly as Shopify would load them: bundled, evaluated, and driven only through the globals
@@ -22,10 +25,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllGlobals());
 
 let loaded = 0;
-/** Bundles an extension with the app URL set to the fake backend and imports the result. */
-async function load(name: string): Promise<{ default?: () => Promise<void> }> {
+/** Bundles an extension (or only the given entries of it) with the app URL set to the fake backend and imports the result. */
+async function load(name: string, entries?: string[]): Promise<{ default?: () => Promise<void> }> {
   const file = join(scratch, `${name}-${(loaded += 1)}.mjs`);
-  writeFileSync(file, await bundleExtension(join(EXTENSIONS, name), { __AFTERCARE_APP_URL__: JSON.stringify(APP) }));
+  writeFileSync(file, await bundleExtension(join(EXTENSIONS, name), { __AFTERCARE_APP_URL__: JSON.stringify(APP) }, entries));
   return import(/* @vite-ignore */ pathToFileURL(file).href);
 }
 
@@ -69,29 +72,61 @@ describe("built post-purchase extension", () => {
 });
 
 describe.each([
-  ["thank-you-offer", "thank_you", { orderConfirmation: { value: { order: { id: "gid://shopify/Order/5001" } } } }],
-  ["order-status-offer", "order_status", { order: { value: { id: "gid://shopify/Order/5001" } } }],
-])("built %s extension", (name, surface, orderApi) => {
+  // The thank-you page knows the order by its OrderIdentity; the order-status page by the order's own gid.
+  ["thank-you-offer", "thank_you", "gid%3A%2F%2Fshopify%2FOrderIdentity%2F5001"],
+  ["order-status-offer", "order_status", "gid%3A%2F%2Fshopify%2FOrder%2F5001"],
+] as const)("built %s extension", (name, surface, orderParam) => {
   it("GIVEN the bundle WHEN the host calls its default export THEN it asks for this order's offer with the session token and shows it", async () => {
     const dom = createDom();
     const fetchImpl = vi.fn(async (url: string) => (url.includes("/events") ? new Response(null, { status: 204 }) : Response.json(offerAnswer)));
     vi.stubGlobal("fetch", fetchImpl);
-    vi.stubGlobal("shopify", {
-      ...orderApi,
-      sessionToken: { get: async () => "session-token" },
-      i18n: {
-        translate: (key: string) => (en as Record<string, string>)[key] ?? key,
-        formatCurrency: (amount: number, options: Intl.NumberFormatOptions) => new Intl.NumberFormat("en-US", options).format(amount),
-        formatDate: (date: Date) => date.toISOString(),
-      },
-    });
+    // The same `shopify` global the stand-in's host pages install in the browser.
+    const config = { surface, orderId: "gid://shopify/Order/5001", orderName: "#5001", locale: "en-US", translations: en, sessionTokenUrl: "/token" };
+    vi.stubGlobal("shopify", createHostApi(config, async () => Response.json({ token: "session-token" })));
     const extension = await load(name);
 
     await extension.default!();
 
     await vi.waitFor(() => expect(fetchImpl.mock.calls.filter(([url]) => url.endsWith("/api/offers/events"))).toHaveLength(1));
-    expect(fetchImpl.mock.calls[0]).toEqual([`${APP}/api/offers?surface=${surface}&orderId=gid%3A%2F%2Fshopify%2FOrder%2F5001`, { headers: { Authorization: "Bearer session-token" } }]);
+    expect(fetchImpl.mock.calls[0]).toEqual([`${APP}/api/offers?surface=${surface}&orderId=${orderParam}`, { headers: { Authorization: "Bearer session-token" } }]);
     expect(dom.text()).toContain("Wool beanie Charcoal $40.00 $34.00 15% off");
+    await dom.unmount();
+  });
+});
+
+describe("built return-request extension", () => {
+  const host = (fetchImpl: unknown) => {
+    vi.stubGlobal("fetch", fetchImpl);
+    vi.stubGlobal("shopify", {
+      orderId: "gid://shopify/Order/5001",
+      localization: { extensionLanguage: { value: { isoCode: "de" } } },
+      sessionToken: { get: async () => "session-token" },
+      i18n: { translate: (key: string) => (returnsEn as Record<string, string>)[key] ?? key, formatDate: (date: Date) => date.toISOString() },
+    });
+  };
+
+  it("GIVEN the menu item's bundle WHEN the host runs it for a returnable order THEN it asks for this order in the shopper's language and shows one 'Return or exchange' button", async () => {
+    const dom = createDom();
+    const fetchImpl = vi.fn(async (_url: string, _init?: RequestInit) => Response.json(orderAnswer));
+    host(fetchImpl);
+    const extension = await load("return-request", ["src/menu-item.ts"]);
+
+    await extension.default!();
+
+    expect(fetchImpl.mock.calls[0]?.[0]).toBe(`${APP}/api/returns/order?orderId=gid%3A%2F%2Fshopify%2FOrder%2F5001&locale=de`);
+    expect(fetchImpl.mock.calls[0]?.[1]?.headers).toEqual({ Authorization: "Bearer session-token" });
+    expect(dom.html()).toBe("<s-button>Return or exchange</s-button>");
+    await dom.unmount();
+  });
+
+  it("GIVEN the action's bundle WHEN the host opens the modal THEN the first step lists the order's items", async () => {
+    const dom = createDom();
+    host(vi.fn(async () => Response.json(orderAnswer)));
+    const extension = await load("return-request", ["src/action.tsx"]);
+
+    await extension.default!();
+
+    await vi.waitFor(() => expect(dom.text()).toContain("Which items are you returning? Linen shirt Returnable until Friday, 5 December"));
     await dom.unmount();
   });
 });

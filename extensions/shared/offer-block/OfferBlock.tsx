@@ -15,7 +15,8 @@ interface Props {
 
 /**
  * The offer block of the thank-you and order-status pages: asks the app for this order's offer, shows it,
- * and counts one impression per offer shown and each click through to the product.
+ * and counts one impression per offer or next-order code shown, each click through to the product and each
+ * copy of the code.
  */
 export function OfferBlock({ api, appUrl, surface, fetchImpl }: Props) {
   const [state, setState] = useState<State>({ kind: "loading" });
@@ -39,18 +40,22 @@ export function OfferBlock({ api, appUrl, surface, fetchImpl }: Props) {
   }, [api.orderId]);
 
   const offer = state.kind === "shown" ? state.view.offer : null;
-  const track = (kind: OfferEventRequest["kind"]) => {
-    if (!offer || !api.orderId) return;
-    const event: OfferEventRequest = { surface, orderId: api.orderId, offerId: offer.offerId, armId: offer.armId, kind };
+  const code = state.kind === "shown" ? state.view.discountCode : null;
+  const track = (subject: { offerId: string; armId: string } | null, kind: OfferEventRequest["kind"]) => {
+    if (!subject || !api.orderId) return;
+    const event: OfferEventRequest = { surface, orderId: api.orderId, offerId: subject.offerId, armId: subject.armId, kind };
     // Measurement must never break the page; a lost event only costs a count.
     postOfferEvent(appUrl, event, api.getSessionToken, fetchImpl).catch(() => undefined);
   };
 
-  // One impression per offer and arm shown, however often the block re-renders.
+  // One impression per offer (and per code) shown, however often the block re-renders.
   useEffect(() => {
-    if (offer) track("impression");
+    track(offer, "impression");
   }, [offer?.offerId, offer?.armId]);
+  useEffect(() => {
+    track(code, "code_impression");
+  }, [code?.code]);
 
   if (state.kind !== "shown") return null;
-  return <OfferView view={state.view} text={api} onProductClick={() => track("click")} />;
+  return <OfferView view={state.view} text={api} onProductClick={() => track(offer, "click")} onCodeCopy={() => track(code, "code_copy")} />;
 }

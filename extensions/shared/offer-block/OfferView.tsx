@@ -5,12 +5,12 @@ import type { DiscountCodeView, OfferBlockApi, OfferView as Offer, SurfaceOfferR
 type Text = Pick<OfferBlockApi, "translate" | "formatMoney" | "formatDate">;
 
 /** The chosen offer and/or the shopper's next-order code; nothing when the app has neither. */
-export function OfferView({ view, text, onProductClick }: { view: SurfaceOfferResponse; text: Text; onProductClick: () => void }) {
+export function OfferView({ view, text, onProductClick, onCodeCopy }: { view: SurfaceOfferResponse; text: Text; onProductClick: () => void; onCodeCopy: () => void }) {
   if (!view.offer && !view.discountCode) return null;
   return (
     <s-stack gap="base">
       {view.offer && <OfferCard offer={view.offer} text={text} onProductClick={onProductClick} />}
-      {view.discountCode && <DiscountCodeCard code={view.discountCode} text={text} />}
+      {view.discountCode && <DiscountCodeCard code={view.discountCode} text={text} onCopy={onCodeCopy} />}
     </s-stack>
   );
 }
@@ -45,7 +45,7 @@ function OfferCard({ offer, text, onProductClick }: { offer: Offer; text: Text; 
   );
 }
 
-function DiscountCodeCard({ code, text }: { code: DiscountCodeView; text: Text }) {
+function DiscountCodeCard({ code, text, onCopy }: { code: DiscountCodeView; text: Text; onCopy: () => void }) {
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const clipboardId = `aftercare-code-${code.code}`;
   return (
@@ -54,7 +54,10 @@ function DiscountCodeCard({ code, text }: { code: DiscountCodeView; text: Text }
         <s-paragraph>{code.label}</s-paragraph>
         <s-stack direction="inline" gap="small" alignItems="center">
           <s-text type="strong">{code.code}</s-text>
-          <s-clipboard-item id={clipboardId} text={code.code} onCopy={() => setCopy("copied")} onCopyError={() => setCopy("failed")} />
+          <s-clipboard-item id={clipboardId} text={code.code} onCopy={() => {
+              setCopy("copied");
+              onCopy();
+            }} onCopyError={() => setCopy("failed")} />
           <s-button variant="secondary" commandFor={clipboardId} command="--copy">
             {text.translate(copy === "copied" ? "copied" : "copy")}
           </s-button>

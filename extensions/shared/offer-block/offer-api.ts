@@ -35,7 +35,7 @@ function isOfferOrNull(offer: unknown): offer is SurfaceOfferResponse["offer"] {
 function isCodeOrNull(code: unknown): code is SurfaceOfferResponse["discountCode"] {
   if (code === null) return true;
   const c = code as SurfaceOfferResponse["discountCode"] | undefined;
-  return typeof c?.code === "string" && typeof c.endsAt === "string";
+  return typeof c?.code === "string" && typeof c.endsAt === "string" && typeof c.offerId === "string";
 }
 
 /** Records an impression or click; keepalive so a click that navigates away is still counted. */

@@ -2,7 +2,7 @@ import { requiringScope } from "../access-scopes.ts";
 import type { ResolverMap } from "../resolver-types.ts";
 import { customerResolvers, imageResolvers, productResolvers, variantResolvers } from "./catalog.ts";
 import { fulfillmentEventResolvers, fulfillmentResolvers, locationResolvers } from "./fulfillment.ts";
-import { lineItemResolvers, mailingAddressResolvers, orderResolvers, refundResolvers } from "./order.ts";
+import { lineItemResolvers, mailingAddressResolvers, orderResolvers, refundResolvers, shippingLineResolvers } from "./order.ts";
 import { consentMutationResolvers } from "./consent-mutations.ts";
 import {
   discountCodeBasicResolvers,
@@ -50,6 +50,7 @@ export const adminResolvers: ResolverMap = {
   Shop: shopResolvers,
   Order: orderResolvers,
   LineItem: lineItemResolvers,
+  ShippingLine: shippingLineResolvers,
   MailingAddress: mailingAddressResolvers,
   Refund: refundResolvers,
   Fulfillment: fulfillmentResolvers,

@@ -1,5 +1,5 @@
 import { currentQuantity, discountedUnitPrice, financialStatus, lineDiscount, orderTotals, restFulfillmentStatus } from "../../store/order-math.ts";
-import type { Address, LineItemRecord, OrderRecord, RefundRecord } from "../../store/types.ts";
+import type { Address, LineItemRecord, OrderRecord, RefundRecord, ShippingLineRecord } from "../../store/types.ts";
 import { orderStatusUrl } from "../../store/urls.ts";
 import { connection, firstOf, type ConnectionArgs } from "../connection.ts";
 import type { ResolverContext, TypeResolvers } from "../resolver-types.ts";
@@ -47,6 +47,10 @@ export const orderResolvers: TypeResolvers<OrderRecord> = {
   closed: (order) => order.closedAt !== null,
   test: (order) => order.test,
   confirmed: () => true,
+  discountCodes: (order) => order.discountCodes ?? [],
+  // The stand-in's order has exactly one shipping line, never removed by an edit.
+  shippingLines: (order, args: ConnectionArgs) =>
+    connection([{ ...order.shippingLine, currency: order.currency }], args, (line) => [0, line.id]),
   lineItems: (order, args: ConnectionArgs) =>
     connection(order.lineItems.map((item) => lineItemSource(order, item)), args, (item) => [0, item.id]),
   fulfillments: (order, args: { first?: number | null }, ctx: ResolverContext) =>
@@ -71,6 +75,18 @@ export const lineItemResolvers: TypeResolvers<LineItemSource> = {
   originalTotalSet: (item) => moneyBag(item.price * item.quantity, item.order.currency),
   totalDiscountSet: (item) => moneyBag(lineDiscount(item), item.order.currency),
   image: (item) => (item.imageUrl ? { id: null, url: item.imageUrl, altText: item.title, width: 1200, height: 1200 } : null),
+};
+
+/** A shipping line knows its order's currency for its money fields. */
+type ShippingLineSource = ShippingLineRecord & { currency: string };
+
+export const shippingLineResolvers: TypeResolvers<ShippingLineSource> = {
+  source: () => "shopify",
+  carrierIdentifier: () => null,
+  isRemoved: () => false,
+  originalPriceSet: (line) => moneyBag(line.price, line.currency),
+  discountedPriceSet: (line) => moneyBag(line.price, line.currency),
+  currentDiscountedPriceSet: (line) => moneyBag(line.price, line.currency),
 };
 
 export const mailingAddressResolvers: TypeResolvers<Address> = {

@@ -48,7 +48,7 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
     current_total_tax_set: moneySet(totals.tax, currency),
     customer_locale: order.customerLocale,
     device_id: null,
-    discount_codes: [],
+    discount_codes: (order.discountCodes ?? []).map((code) => discountCodePayload(order, code)),
     duties_included: false,
     email: order.email,
     estimated_taxes: false,
@@ -136,4 +136,10 @@ export function orderPayload(state: ShopState, order: OrderRecord) {
     })),
     line_item_groups: [],
   };
+}
+
+/** A code in REST's `discount_codes`: what it took off is the lines' allocations titled with it. */
+function discountCodePayload(order: OrderRecord, code: string) {
+  const cents = order.lineItems.reduce((sum, item) => sum + (item.discountAllocations ?? []).filter((a) => a.title === code).reduce((s, a) => s + a.amount, 0), 0);
+  return { code, amount: price(cents), type: "fixed_amount" };
 }

@@ -89,7 +89,7 @@ describe("OfferBlock", () => {
     expect(shown.query("s-product-thumbnail")).toBeNull();
   });
 
-  it("GIVEN a next-order code WHEN shown THEN the shopper sees the code, what it gives, its end date and a copy button wired to it; no event is posted", async () => {
+  it("GIVEN a next-order code WHEN shown THEN the shopper sees the code, what it gives, its end date and a copy button wired to it; one code impression is posted", async () => {
     const backend = fakeBackend(json(codeAnswer));
     const shown = await show("thank_you", backend);
 
@@ -103,7 +103,33 @@ describe("OfferBlock", () => {
     expect(button?.getAttribute("commandFor")).toBe(clipboard?.getAttribute("id"));
     expect(button?.getAttribute("command")).toBe("--copy");
     expect(button?.textContent).toBe("Copy code");
-    expect(backend.events).toEqual([]);
+    expect(backend.events).toEqual([{ surface: "thank_you", orderId: "gid://shopify/Order/5001", offerId: "offer_2", armId: "", kind: "code_impression" }]);
+  });
+
+  it("GIVEN a shown code WHEN the block re-renders and the shopper copies the code twice THEN one code impression and each copy are posted", async () => {
+    const backend = fakeBackend(json(codeAnswer));
+    const shown = await show("order_status", backend);
+    await shown.render(<OfferBlock api={fakeApi()} appUrl={APP} surface="order_status" fetchImpl={backend.fetchImpl} />);
+
+    await shown.fire("s-clipboard-item", "copy");
+    await shown.fire("s-clipboard-item", "copy");
+    await shown.settle();
+
+    expect(backend.events.map((event) => [event.offerId, event.kind])).toEqual([
+      ["offer_2", "code_impression"],
+      ["offer_2", "code_copy"],
+      ["offer_2", "code_copy"],
+    ]);
+  });
+
+  it("GIVEN a code whose copy fails WHEN reported THEN no copy is counted", async () => {
+    const backend = fakeBackend(json(codeAnswer));
+    const shown = await show("thank_you", backend);
+
+    await shown.fire("s-clipboard-item", "copyerror");
+    await shown.settle();
+
+    expect(backend.events.map((event) => event.kind)).toEqual(["code_impression"]);
   });
 
   it.each([
@@ -118,10 +144,16 @@ describe("OfferBlock", () => {
     expect(shown.text().includes("Could not copy")).toBe(failed);
   });
 
-  it("GIVEN both an offer and a code WHEN shown THEN both appear, the offer first", async () => {
-    const shown = await show("thank_you", fakeBackend(json({ offer: beanieOffer, discountCode: codeAnswer.discountCode })));
+  it("GIVEN both an offer and a code WHEN shown THEN both appear, the offer first, and each counts its impression", async () => {
+    const backend = fakeBackend(json({ offer: beanieOffer, discountCode: codeAnswer.discountCode }));
+    const shown = await show("thank_you", backend);
 
     expect(shown.text().indexOf("Wool beanie")).toBeLessThan(shown.text().indexOf("THANKS-7Q2K"));
+    await shown.settle();
+    expect(backend.events.map((event) => [event.offerId, event.kind])).toEqual([
+      ["offer_1", "impression"],
+      ["offer_2", "code_impression"],
+    ]);
   });
 
   it.each([

@@ -40,5 +40,5 @@ export const offerAnswer: SurfaceOfferResponse = { offer: beanieOffer, discountC
 
 export const codeAnswer: SurfaceOfferResponse = {
   offer: null,
-  discountCode: { code: "THANKS-7Q2K", title: "A thank-you for your next order", label: "15% off your next order", endsAt: "2026-12-31T23:00:00.000Z" },
+  discountCode: { offerId: "offer_2", armId: "", code: "THANKS-7Q2K", title: "A thank-you for your next order", label: "15% off your next order", endsAt: "2026-12-31T23:00:00.000Z" },
 };
