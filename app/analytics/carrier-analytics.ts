@@ -7,6 +7,8 @@ export interface CarrierAnalytics {
   since: string;
   groupBy: GroupBy;
   parcels: number;
+  /** The shop's currency, which shipping charges are in (null until the shop's details are known). */
+  currencyCode: string | null;
   rows: PerformanceRow[];
   distributions: TransitDistribution[];
   recommendations: DestinationRecommendation[];

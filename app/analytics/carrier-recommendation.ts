@@ -3,7 +3,7 @@ import { isOnTime, quantileOf, transitDays, type ParcelRecord } from "./carrier-
 /** Below this many delivered parcels to a destination, a carrier service is not ranked there (too little evidence). */
 export const MIN_DELIVERED = 5;
 
-/** How much each criterion weighs in the ranking; cost only counts when every option has cost data. */
+/** How much each criterion weighs in the ranking; cost only counts when every option has cost evidence. */
 export const WEIGHTS = { speed: 0.4, reliability: 0.4, cost: 0.2 } as const;
 
 /** The evidence behind one ranked option. */
@@ -17,8 +17,10 @@ export interface RankedOption {
   reliability: number;
   reliabilityBasis: "on-time rate" | "within typical p90";
   exceptionRate: number;
-  /** Median shipping charge (decimal text), when the shop's shipping data has it. */
+  /** Median shipping charge (decimal text, shop currency) of its parcels with a known charge, when at least MIN_DELIVERED have one. */
   medianCost: string | null;
+  /** How many of its parcels the median charge is taken from. */
+  costParcels: number;
   /** 0–1, higher is better: the weighted blend of the criteria, each scaled across this destination's options. */
   score: number;
 }
@@ -27,7 +29,7 @@ export interface DestinationRecommendation {
   lane: string;
   /** Best first. */
   options: RankedOption[];
-  /** Which criteria the ranking used (cost is left out when any option lacks cost data). */
+  /** Which criteria the ranking used (cost is left out when any option lacks cost evidence). */
   criteria: ("speed" | "reliability" | "cost")[];
 }
 
@@ -74,6 +76,7 @@ function candidates(laneRecords: readonly ParcelRecord[]): Omit<RankedOption, "s
     if (transit.length < MIN_DELIVERED) return [];
     const judged = group.flatMap((record) => isOnTime(record) ?? []);
     const useOnTime = judged.length >= MIN_DELIVERED;
+    // Orders synced before shipping lines were kept have no charge: the median is taken from those that do.
     const costs = group.flatMap((record) => (record.shippingCost !== null && Number.isFinite(Number(record.shippingCost)) ? [Number(record.shippingCost)] : []));
     costs.sort((a, b) => a - b);
     return [
@@ -86,7 +89,8 @@ function candidates(laneRecords: readonly ParcelRecord[]): Omit<RankedOption, "s
         reliability: round(useOnTime ? judged.filter(Boolean).length / judged.length : transit.filter((days) => days <= typicalP90).length / transit.length),
         reliabilityBasis: useOnTime ? ("on-time rate" as const) : ("within typical p90" as const),
         exceptionRate: round(group.filter((record) => record.hadException).length / group.length),
-        medianCost: costs.length === group.length ? quantileOf(costs, 0.5)!.toFixed(2) : null,
+        medianCost: costs.length >= MIN_DELIVERED ? quantileOf(costs, 0.5)!.toFixed(2) : null,
+        costParcels: costs.length,
       },
     ];
   });

@@ -38,7 +38,8 @@ async function loadSettingsText(client: DbClient, shop: string): Promise<string>
   return row.settings;
 }
 
-function readSettings(shop: string, stored: string): ShopSettings {
+/** Stored settings text read as settings, every default filled in; a document that no longer validates reads as the defaults. */
+export function readSettings(shop: string, stored: string): ShopSettings {
   let document: unknown;
   try {
     document = JSON.parse(stored);

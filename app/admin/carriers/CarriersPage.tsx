@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Card, DataTable, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import type { GroupBy, PerformanceRow } from "~/analytics/carrier-performance";
 import type { CarrierAnalytics } from "~/analytics/carrier-analytics";
+import { MIN_DELIVERED } from "~/analytics/carrier-recommendation";
 import { TransitChart } from "./TransitChart";
 
 const GROUPINGS: { by: GroupBy; label: string }[] = [
@@ -92,7 +93,7 @@ export function CarriersPage({ analytics }: { analytics: CarrierAnalytics }) {
             <Text as="h2" variant="headingLg">
               Recommended carrier per destination
             </Text>
-            {analytics.recommendations.length ? null : <Text as="p">Recommendations need at least 5 delivered parcels of a carrier service to a destination.</Text>}
+            {analytics.recommendations.length ? null : <Text as="p">Recommendations need at least {MIN_DELIVERED} delivered parcels of a carrier service to a destination.</Text>}
             {analytics.recommendations.map((recommendation) => (
               <Card key={recommendation.lane}>
                 <BlockStack gap="200">
@@ -101,7 +102,7 @@ export function CarriersPage({ analytics }: { analytics: CarrierAnalytics }) {
                   </Text>
                   <Text as="p" tone="subdued">
                     Ranked on {recommendation.criteria.join(", ")}
-                    {recommendation.criteria.includes("cost") ? "" : " (no shipping charges recorded for every option, so cost is left out)"}.
+                    {recommendation.criteria.includes("cost") ? "" : ` (cost is left out: it needs the shipping charge of at least ${MIN_DELIVERED} parcels of every option)`}.
                   </Text>
                   <DataTable
                     columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "text", "numeric", "numeric"]}
@@ -114,7 +115,7 @@ export function CarriersPage({ analytics }: { analytics: CarrierAnalytics }) {
                       days(option.p90TransitDays),
                       `${percent(option.reliability)} (${option.reliabilityBasis})`,
                       percent(option.exceptionRate),
-                      option.medianCost ?? "—",
+                      option.medianCost === null ? "—" : `${option.medianCost}${analytics.currencyCode ? ` ${analytics.currencyCode}` : ""} (${option.costParcels} parcels)`,
                     ])}
                   />
                 </BlockStack>

@@ -94,6 +94,33 @@ describe("recommendCarriers", () => {
     ]);
   });
 
+  it("GIVEN a fast but dear option, a day slower but cheap one and a slow one WHEN ranked on cost too THEN the median charge and its parcel count are the evidence, and cost tips the ranking", () => {
+    const fastDear = times(6, (index) => parcel({ carrier: "FedEx", transit: 2, shippingCost: index < 5 ? "25.00" : null }));
+    const slowerCheap = times(6, () => parcel({ carrier: "DHL", transit: 3, shippingCost: "4.00" }));
+    const slow = times(6, () => parcel({ carrier: "Post", transit: 6, shippingCost: "4.00" }));
+
+    const [recommendation] = recommendCarriers([...fastDear, ...slowerCheap, ...slow]);
+
+    expect(recommendation!.criteria).toEqual(["speed", "reliability", "cost"]);
+    expect(recommendation!.options.map((option) => [option.carrier, option.medianCost, option.costParcels])).toEqual([
+      ["DHL", "4.00", 6],
+      ["FedEx", "25.00", 5],
+      ["Post", "4.00", 6],
+    ]);
+    const withoutCost = recommendCarriers([...fastDear, ...slowerCheap, ...slow].map((record) => ({ ...record, shippingCost: null })));
+    expect(withoutCost[0]!.options[0]!.carrier).toBe("FedEx");
+  });
+
+  it(`GIVEN an option with fewer than ${MIN_DELIVERED} known charges WHEN ranked THEN cost is left out for the destination rather than guessed`, () => {
+    const known = times(6, () => parcel({ carrier: "DHL", shippingCost: "4.00" }));
+    const mostlyUnknown = times(6, (index) => parcel({ carrier: "FedEx", shippingCost: index < MIN_DELIVERED - 1 ? "9.00" : null }));
+
+    const [recommendation] = recommendCarriers([...known, ...mostlyUnknown]);
+
+    expect(recommendation!.criteria).toEqual(["speed", "reliability"]);
+    expect(recommendation!.options.find((option) => option.carrier === "FedEx")).toMatchObject({ medianCost: null, costParcels: MIN_DELIVERED - 1 });
+  });
+
   it(`GIVEN fewer than ${MIN_DELIVERED} deliveries of a service to a destination WHEN ranked THEN it is not an option there`, () => {
     const records = [...times(MIN_DELIVERED, () => parcel({ carrier: "UPS" })), ...times(MIN_DELIVERED - 1, () => parcel({ carrier: "USPS", transit: 1 }))];
     expect(recommendCarriers(records)[0]!.options.map((option) => option.carrier)).toEqual(["UPS"]);

@@ -33,6 +33,30 @@ describe("getCarrierAnalytics", () => {
     expect(analytics.recommendations[0]).toMatchObject({ lane: "DE-BE", options: [expect.objectContaining({ carrier: "UPS" }), expect.objectContaining({ carrier: "USPS" })] });
   });
 
+  it("GIVEN orders synced with shipping lines WHEN the carriers page loads THEN each option's median charge comes from the shop's own lines and the ranking weighs it", async () => {
+    const shop = freshShop();
+    await prisma().shop.upsert({ where: { shop }, create: { shop, currencyCode: "EUR" }, update: {} });
+    for (const [index, placedAt] of weekdayNoons("2026-06-01", 12).entries()) {
+      const carrier = index % 2 ? "ups" : "usps";
+      const handedOffAt = addWeekdays(placedAt, 1);
+      const { orderId } = await seedParcel(prisma(), shop, { placedAt, handedOffAt, deliveredAt: addWeekdays(handedOffAt, 2), carrier });
+      const line = { shop, orderId, title: "Standard", price: carrier === "ups" ? "12.00" : "4.50", currencyCode: "EUR" };
+      await prisma().shippingLine.create({ data: { ...line, id: `gid://shopify/ShippingLine/${index}` } });
+      // A line removed by an order edit is not what the shopper paid.
+      await prisma().shippingLine.create({ data: { ...line, id: `gid://shopify/ShippingLine/${index + 100}`, price: "99.00", isRemoved: true } });
+    }
+
+    const analytics = await getCarrierAnalytics(prisma(), shop, { groupBy: "lane", now: NOW });
+
+    expect(analytics.currencyCode).toBe("EUR");
+    const [recommendation] = analytics.recommendations;
+    expect(recommendation!.criteria).toEqual(["speed", "reliability", "cost"]);
+    expect(recommendation!.options.map((option) => [option.carrier, option.medianCost, option.costParcels])).toEqual([
+      ["USPS", "4.50", 6],
+      ["UPS", "12.00", 6],
+    ]);
+  });
+
   it("GIVEN a shop without parcels WHEN the page loads THEN it is empty, not an error", async () => {
     await expect(getCarrierAnalytics(prisma(), freshShop(), { groupBy: "lane", now: NOW })).resolves.toMatchObject({ parcels: 0, rows: [], recommendations: [] });
   });

@@ -1,7 +1,7 @@
 import type { DbClient } from "~/db.server";
 import { createEstimator, type Estimator } from "../estimator";
 import { catchUpEvents, replayEvents, type Observation } from "./shipment-facts";
-import { usableZone } from "./time-zone";
+import { usableTimeZone } from "~/time-zone";
 
 /** A shop's estimator as this process holds it: rebuilt from the stored history once, then fed what lands. */
 interface HeldEstimator {
@@ -73,7 +73,7 @@ function latestCreatedAt(rows: readonly { createdAt: Date }[], floor = new Date(
 
 async function shopTimeZone(client: DbClient, shop: string): Promise<string> {
   const row = await client.shop.findUnique({ where: { shop }, select: { ianaTimezone: true } });
-  return usableZone(row?.ianaTimezone);
+  return usableTimeZone(row?.ianaTimezone);
 }
 
 /** Forgets every held estimator (tests; a shop whose history was erased). */

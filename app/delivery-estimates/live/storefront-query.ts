@@ -9,7 +9,7 @@ export const storefrontQuerySchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 country code"),
   region: z.string().trim().max(10, "must be a region code of at most 10 characters").optional(),
-  /** Accepted for the block's sake and future per-location stock; every variant ships from the same history today. */
+  /** The selected variant: quoted from the location it usually ships from, when the shop ships from several. */
   variant: z
     .string()
     .regex(/^(\d{1,20}|gid:\/\/shopify\/ProductVariant\/\d{1,20})$/, "must be a variant id")

@@ -64,7 +64,7 @@ describe("onShopAuthenticated", () => {
     expect(admin.graphql).toHaveBeenCalledWith(expect.stringContaining("#graphql"));
     const jobs = await prisma().job.findMany({ where: { shop: SHOP, name: RECONCILE_JOB }, orderBy: { runAt: "asc" } });
     expect(jobs).toHaveLength(2);
-    expect(JSON.parse(jobs[0]!.payload)).toEqual({ lookbackHours: BACKFILL_LOOKBACK_HOURS });
+    expect(JSON.parse(jobs[0]!.payload)).toEqual({ lookbackHours: BACKFILL_LOOKBACK_HOURS, backfill: true });
     expect(jobs[0]!.runAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(jobs[1]).toMatchObject({ uniqueKey: recurringKey(RECONCILE_JOB), repeatEveryMs: RECONCILE_EVERY_MS });
   });

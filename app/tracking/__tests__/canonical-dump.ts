@@ -28,6 +28,7 @@ export async function canonicalDump(prisma: Db, shop: string) {
   return {
     orders: await prisma.order.findMany({ where, omit: volatile, orderBy: { id: "asc" } }),
     lineItems: await prisma.lineItem.findMany({ where, omit: { shop: true }, orderBy: { id: "asc" } }),
+    shippingLines: await prisma.shippingLine.findMany({ where, omit: { shop: true }, orderBy: { id: "asc" } }),
     customers: await prisma.customer.findMany({ where, omit: volatile, orderBy: { id: "asc" } }),
     fulfillments: await prisma.fulfillment.findMany({ where, omit: volatile, orderBy: { id: "asc" } }),
     fulfillmentLineItems: await prisma.fulfillmentLineItem.findMany({

@@ -9,6 +9,7 @@ const analytics: CarrierAnalytics = {
   since: "2025-11-25T00:00:00.000Z",
   groupBy: "lane",
   parcels: 12,
+  currencyCode: "USD",
   rows: [{ carrier: "UPS", service: "Ground", group: "US-CA", parcels: 12, delivered: 10, onTimeRate: 0.9, promisedDelivered: 10, medianTransitDays: 3, p90TransitDays: 5, exceptionRate: 0.083 }],
   distributions: [{ carrier: "UPS", service: "Ground", buckets: [{ days: "3", parcels: 10 }] }],
   recommendations: [
@@ -16,7 +17,7 @@ const analytics: CarrierAnalytics = {
       lane: "US-CA",
       criteria: ["speed", "reliability"],
       options: [
-        { carrier: "UPS", service: "Ground", delivered: 10, medianTransitDays: 3, p90TransitDays: 5, reliability: 0.9, reliabilityBasis: "on-time rate", exceptionRate: 0.083, medianCost: null, score: 1 },
+        { carrier: "UPS", service: "Ground", delivered: 10, medianTransitDays: 3, p90TransitDays: 5, reliability: 0.9, reliabilityBasis: "on-time rate", exceptionRate: 0.083, medianCost: null, costParcels: 0, score: 1 },
       ],
     },
   ],
@@ -38,6 +39,15 @@ describe("CarriersPage", () => {
     expect(html).toContain("★ UPS · Ground");
     expect(html).toContain("90% (on-time rate)");
     expect(html).toContain("cost is left out");
+  });
+
+  it("GIVEN a destination ranked on cost WHEN rendered THEN each option's median charge shows in the shop's currency with how many parcels it is taken from", () => {
+    const [recommendation] = analytics.recommendations;
+    const option = { ...recommendation!.options[0]!, medianCost: "7.50", costParcels: 9 };
+    const html = render({ ...analytics, recommendations: [{ ...recommendation!, criteria: ["speed", "reliability", "cost"], options: [option] }] });
+    expect(html).toMatch(/Ranked on (<!-- -->)?speed, reliability, cost(<!-- -->)?\./);
+    expect(html).toContain("7.50 USD (9 parcels)");
+    expect(html).not.toContain("cost is left out");
   });
 
   it("GIVEN no parcels WHEN rendered THEN the empty state explains when data appears", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { orderPromises, promiseToShow, type StoredPromise } from "../order-promises";
 import { basisKeyOf, planPromises, type PlannedParcel } from "../promise-plan";
 import { indexQuotes, lookUpQuote } from "../quote-lookup";
+import { usualOrigins, variantGid } from "../variant-origin";
 
 const AT = new Date("2026-07-15T09:00:00Z");
 const LATER = new Date("2026-07-17T09:00:00Z");
@@ -68,5 +69,45 @@ describe("lookUpQuote", () => {
 
   it("GIVEN a quote whose promised date is today or past WHEN looked up THEN there is none (a stale precompute never promises the past)", () => {
     expect(lookUpQuote(index, { country: "DE" }, "2026-07-20")).toBeNull();
+  });
+});
+
+describe("lookUpQuote from a variant's location", () => {
+  const index = indexQuotes([
+    { country: "DE", region: "", earliestDate: "2026-07-17", promisedDate: "2026-07-20" },
+    { country: "DE", region: "BY", earliestDate: "2026-07-18", promisedDate: "2026-07-21" },
+    { originId: "gid://shopify/Location/2", country: "DE", region: "", earliestDate: "2026-07-22", promisedDate: "2026-07-24" },
+  ]);
+
+  it.each([
+    ["its location's country quote (no region quote there)", { country: "DE", region: "BY" }, "gid://shopify/Location/2", "2026-07-24"],
+    ["a location without quotes (the whole history answers)", { country: "DE", region: "BY" }, "gid://shopify/Location/9", "2026-07-21"],
+    ["no location (a variant we never shipped)", { country: "DE" }, null, "2026-07-20"],
+    ["a country its location never shipped to", { country: "FR" }, "gid://shopify/Location/2", null],
+  ])("GIVEN %s WHEN looked up THEN the promised date is %s", (_, destination, originId, expected) => {
+    expect(lookUpQuote(index, destination, "2026-07-15", originId)?.promisedDate ?? null).toBe(expected);
+  });
+});
+
+describe("usualOrigins", () => {
+  it("GIVEN fulfilled lines WHEN summarised THEN each variant gets the location that shipped it most, ties going to the first location by id", () => {
+    const rows = [
+      { variantId: "v1", originId: "L2" },
+      { variantId: "v1", originId: "L1" },
+      { variantId: "v1", originId: "L2" },
+      { variantId: "v2", originId: "L3" },
+      { variantId: "v2", originId: "L1" },
+    ];
+    expect(usualOrigins(rows)).toEqual([
+      { variantId: "v1", originId: "L2", parcels: 2 },
+      { variantId: "v2", originId: "L1", parcels: 1 },
+    ]);
+  });
+
+  it.each([
+    ["44012345678901", "gid://shopify/ProductVariant/44012345678901"],
+    ["gid://shopify/ProductVariant/7", "gid://shopify/ProductVariant/7"],
+  ])("GIVEN the storefront's variant %s THEN it is looked up as %s", (variant, expected) => {
+    expect(variantGid(variant)).toBe(expected);
   });
 });

@@ -50,6 +50,32 @@ describe("the storefront 'Get it by' endpoint", () => {
     expect(await response.json()).toEqual({ country: "DE", estimate: { earliestDate: orderPromise.earliestDate, promisedDate: orderPromise.promisedDate } });
   });
 
+  it("GIVEN a shop shipping from a quick and a slow location WHEN the storefront asks for each location's variant THEN each is promised from where it usually ships, and an unknown variant gets the whole history's answer", async () => {
+    const shop = freshShop();
+    const QUICK = "gid://shopify/Location/1";
+    const SLOW = "gid://shopify/Location/2";
+    for (const [index, placedAt] of weekdayNoons("2026-06-01", 24).entries()) {
+      const slow = index % 2 === 1;
+      const handedOffAt = addWeekdays(placedAt, slow ? 5 : 1);
+      const deliveredAt = addWeekdays(handedOffAt, 2);
+      const { orderId } = await seedParcel(prisma(), shop, { placedAt, handedOffAt, deliveredAt, province: "BE" });
+      const fulfillment = await prisma().fulfillment.findFirstOrThrow({ where: { shop, orderId }, select: { id: true } });
+      await prisma().fulfillment.updateMany({ where: { shop, id: fulfillment.id }, data: { locationId: slow ? SLOW : QUICK } });
+      const lineItemId = `gid://shopify/LineItem/${index + 1}`;
+      await prisma().lineItem.create({ data: { shop, id: lineItemId, orderId, title: "Tea", quantity: 1, variantId: `gid://shopify/ProductVariant/${slow ? 222 : 111}` } });
+      await prisma().fulfillmentLineItem.create({ data: { shop, fulfillmentId: fulfillment.id, lineItemId, quantity: 1 } });
+      await refreshOrderPromises(prisma(), shop, orderId, { now: deliveredAt });
+    }
+    await expect(refreshShopQuotes(prisma(), shop)).resolves.toMatchObject({ quotes: 6, variants: 2 });
+
+    const [quick, slow, unknown] = await Promise.all(
+      ["111", "gid://shopify/ProductVariant/222", "999"].map(async (variant) => (await (await ask(shop, { country: "DE", region: "BE", variant })).json()).estimate.promisedDate as string),
+    );
+
+    expect(quick! < slow!).toBe(true);
+    expect(unknown).toBe((await (await ask(shop, { country: "DE", region: "BE" })).json()).estimate.promisedDate);
+  });
+
   it("GIVEN a region without its own quote WHEN asked THEN the country's quote answers; an unknown country gets none", async () => {
     const shop = await shopWithHistory();
     await refreshShopQuotes(prisma(), shop);
