@@ -10,13 +10,21 @@ const orderGidSchema = z.string("is required").regex(/^gid:\/\/shopify\/Order\/\
  * The claims of a verified customer-account session token that scope a request: `dest` names the shop
  * (a bare domain, or an https URL in admin-style tokens) and `sub` the logged-in customer's gid.
  */
+const destSchema = z
+  .string()
+  .transform((dest) => (dest.includes("://") ? URL.parse(dest)?.hostname ?? "" : dest).toLowerCase())
+  .pipe(z.string().regex(MYSHOPIFY_DOMAIN, "must name a myshopify.com shop"));
+
 const customerTokenSchema = z.object({
-  dest: z
-    .string()
-    .transform((dest) => (dest.includes("://") ? URL.parse(dest)?.hostname ?? "" : dest).toLowerCase())
-    .pipe(z.string().regex(MYSHOPIFY_DOMAIN, "must name a myshopify.com shop")),
+  dest: destSchema,
   sub: z.string().regex(CUSTOMER_GID, "must be a customer gid (the customer is not logged in)"),
 });
+
+/** The shop a verified session token is for (its `dest`), or null when it names no myshopify.com shop. */
+export function shopOfToken(payload: unknown): string | null {
+  const parsed = z.object({ dest: destSchema }).safeParse(payload);
+  return parsed.success ? parsed.data.dest : null;
+}
 
 /**
  * The shop and customer of a verified token, or null when it names no logged-in customer (a shopper who

@@ -28,7 +28,8 @@ const PAGE_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
-function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
+/** A shopper's page (tracking, returns portal): personal, never cached, never indexed, no Referer. */
+export function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body, { status, headers: { ...PAGE_HEADERS, ...headers } });
 }
 

@@ -4,6 +4,10 @@ import { loader as lookupFormLoader } from "~/routes/proxy._index";
 import { action as lookupAction, loader as lookupLoader } from "~/routes/proxy.lookup";
 import { loader as orderPageLoader } from "~/routes/proxy.o.$token";
 import { loader as clickLoader } from "~/routes/proxy.r.$token";
+import { loader as eddLoader } from "~/routes/proxy.edd";
+import { action as returnStepAction, loader as returnItemsLoader } from "~/routes/proxy.returns.$orderId";
+import { loader as returnsIndexLoader } from "~/routes/proxy.returns._index";
+import { loader as returnStatusLoader } from "~/routes/proxy.returns.status.$returnId";
 import { useTestDatabase } from "~/test/database";
 import { SHOP, SPLIT_ORDER, seedOrder, seedShopRow } from "~/tracking-page/__tests__/order-fixture";
 import { proxyRequest, type ProxyRequestOptions } from "~/tracking-page/__tests__/proxy-requests";
@@ -21,6 +25,21 @@ const ROUTES: ProxyRoute[] = [
   { name: "proxy.lookup action", call: (options) => answerOf(() => lookupAction(args(proxyRequest(SHOP, "/lookup", { form: { order: "#1", email: "a@b.c" }, ...options })))) },
   { name: "proxy.o.$token loader", call: (options, token) => answerOf(() => orderPageLoader(args(proxyRequest(SHOP, `/o/${token}`, options), { token }))) },
   { name: "proxy.r.$token loader", call: (options, token) => answerOf(() => clickLoader(args(proxyRequest(SHOP, `/r/${token}`, options), { token }))) },
+  { name: "proxy.edd loader", call: (options) => answerOf(() => eddLoader(args(proxyRequest(SHOP, "/edd", options)))) },
+  { name: "proxy.returns._index loader", call: (options) => answerOf(() => returnsIndexLoader(args(proxyRequest(SHOP, "/returns", options)))) },
+  {
+    name: "proxy.returns.$orderId loader",
+    call: (options, orderId) => answerOf(() => returnItemsLoader(args(proxyRequest(SHOP, `/returns/${orderId}`, { customerId: "501", ...options }), { orderId }))),
+  },
+  {
+    name: "proxy.returns.$orderId action",
+    call: (options, orderId) =>
+      answerOf(() => returnStepAction(args(proxyRequest(SHOP, `/returns/${orderId}`, { customerId: "501", form: { step: "items", draft: orderId }, ...options }), { orderId }))),
+  },
+  {
+    name: "proxy.returns.status.$returnId loader",
+    call: (options, returnId) => answerOf(() => returnStatusLoader(args(proxyRequest(SHOP, `/returns/status/${returnId}`, { customerId: "501", ...options }), { returnId }))),
+  },
 ];
 
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(...INJECTION_STRINGS, ...RAW_MARKUP));

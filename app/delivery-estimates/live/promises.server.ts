@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { inChunks } from "~/db/in-chunks";
 import type { DbClient } from "~/db.server";
 import { shipmentStatusSchema } from "~/tracking/status";
 import { orderPromises, type OrderPromises } from "./order-promises";
@@ -105,13 +106,20 @@ export async function refreshOrderPromises(client: DbClient, shop: string, order
 
 /** The stored promises of some of the shop's orders, grouped per order (an order without any has an empty group). */
 export async function readOrderPromises(client: DbClient, shop: string, orderIds: readonly string[]): Promise<Map<string, OrderPromises>> {
-  const rows = orderIds.length
-    ? await client.deliveryPromise.findMany({
-        where: { shop, orderId: { in: [...orderIds] } },
-        select: { orderId: true, shipmentId: true, stage: true, basisKey: true, promisedDate: true, earliestDate: true, madeAt: true },
-      })
-    : [];
-  return new Map(orderIds.map((orderId) => [orderId, orderPromises(rows.filter((row) => row.orderId === orderId))]));
+  // A year of a shop's orders is far more ids than one query may bind: read them in slices.
+  const rows = await inChunks(orderIds, (ids) =>
+    client.deliveryPromise.findMany({
+      where: { shop, orderId: { in: ids } },
+      select: { orderId: true, shipmentId: true, stage: true, basisKey: true, promisedDate: true, earliestDate: true, madeAt: true },
+    }),
+  );
+  const rowsOf = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = rowsOf.get(row.orderId);
+    if (list) list.push(row);
+    else rowsOf.set(row.orderId, [row]);
+  }
+  return new Map(orderIds.map((orderId) => [orderId, orderPromises(rowsOf.get(orderId) ?? [])]));
 }
 
 /** The stored promises of one order. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dueDigestPeriod, usableTimeZone } from "../digest/period";
+import { usableTimeZone } from "~/time-zone";
+import { dueDigestPeriod } from "../digest/period";
 
 describe("dueDigestPeriod", () => {
   it.each([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userErrorsSchema } from "~/shopify/user-errors";
 import type { Db } from "~/db.server";
 import { env } from "~/env.server";
 import type { ExceptionAction } from "~/generated/sqlite/client";
@@ -24,7 +25,6 @@ export class ActionNotPossibleError extends Error {
   override readonly name = "ActionNotPossibleError";
 }
 
-const userErrorsSchema = z.array(z.object({ field: z.array(z.string()).nullable().optional(), message: z.string() }));
 const tagsAddSchema = z.object({ tagsAdd: z.object({ node: z.object({ id: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable() });
 const draftOrderCreateSchema = z.object({
   draftOrderCreate: z.object({ draftOrder: z.object({ id: z.string(), name: z.string() }).nullable(), userErrors: userErrorsSchema }).nullable(),

@@ -16,13 +16,3 @@ function localParts(now: Date, timeZone: string): { date: string; hour: number }
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
-/** A zone Intl accepts, else UTC: a shop row with an unknown zone must not stop its digest. */
-export function usableTimeZone(zone: string | null | undefined): string {
-  if (!zone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
-}

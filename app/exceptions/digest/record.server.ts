@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { DbClient } from "~/db.server";
 import { enqueueJob } from "~/jobs/queue.server";
 import { getNotificationPreferences } from "~/notifications/preferences.server";
-import { dueDigestPeriod, usableTimeZone } from "./period";
+import { usableTimeZone } from "~/time-zone";
+import { dueDigestPeriod } from "./period";
 
 /** The job that sends one digest (job.server.ts). */
 export const EXCEPTION_DIGEST_JOB = "exceptions.digest";

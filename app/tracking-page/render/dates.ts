@@ -1,15 +1,6 @@
+import { usableTimeZone } from "~/time-zone";
 import type { PageLocale } from "../messages";
 
-/** A time zone Intl accepts, or UTC: a shop's stored zone name must never break the page. */
-export function usableTimeZone(zone: string | null | undefined): string {
-  if (!zone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
-}
 
 export interface DateFormats {
   timeZone: string;

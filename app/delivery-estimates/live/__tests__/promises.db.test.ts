@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "~/test/database";
 import { predictedLate } from "../order-promises";
-import { readPromisesOfOrder, refreshOrderPromises } from "../promises.server";
+import { readOrderPromises, readPromisesOfOrder, refreshOrderPromises } from "../promises.server";
 import { forgetShopEstimators, shopEstimator } from "../shop-estimator.server";
 import { addWeekdays, freshShop, moveParcel, seedParcel, weekdayNoons } from "./history-fixture";
 
@@ -137,5 +137,22 @@ describe("refreshOrderPromises", () => {
     const { orderId } = await seedParcel(prisma(), freshShop(), { placedAt: NOW });
     await expect(refreshOrderPromises(prisma(), shop, orderId, { now: NOW })).resolves.toEqual({ learned: 0, made: 0 });
     expect(await prisma().deliveryPromise.count({ where: { orderId } })).toBe(0);
+  });
+});
+
+describe("readOrderPromises", () => {
+  it("GIVEN more order ids than one query may bind (a year of a big shop) WHEN read THEN every order's promises come back", async () => {
+    const shop = freshShop();
+    const { orderId } = await seedParcel(prisma(), shop, { placedAt: NOW });
+    await refreshOrderPromises(prisma(), shop, orderId, { now: NOW });
+    const others = Array.from({ length: 70_000 }, (_, index) => `gid://shopify/Order/${9_000_000 + index}`);
+
+    const promises = await readOrderPromises(prisma(), shop, [...others, orderId]);
+
+    expect(promises.size).toBe(70_001);
+    const alone = await readPromisesOfOrder(prisma(), shop, orderId);
+    expect(promises.get(orderId)?.currentFor(null)).toEqual(alone.currentFor(null));
+    expect(alone.currentFor(null)).toMatchObject({ stage: "purchase" });
+    expect(promises.get(others[0]!)?.currentFor(null)).toBeNull();
   });
 });
