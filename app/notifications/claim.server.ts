@@ -18,13 +18,13 @@ export type Claim = { claimed: true; message: NotificationMessage } | { claimed:
  * rather than sent again — at most once beats at least once for a shopper's inbox.
  */
 export async function claimMessage(db: Db, shop: string, messageId: string, now: Date): Promise<Claim> {
-  const { count } = await db.notificationMessage.updateMany({
+  const [claimed] = await db.notificationMessage.updateManyAndReturn({
     where: { shop, id: messageId, status: MESSAGE_STATUS.pending },
     data: { status: MESSAGE_STATUS.sending, claimedAt: now, attempts: { increment: 1 } },
   });
+  if (claimed) return { claimed: true, message: claimed };
   const message = await db.notificationMessage.findFirst({ where: { shop, id: messageId } });
   if (!message) return { claimed: false, status: "missing" };
-  if (count === 1) return { claimed: true, message };
   if (message.status !== MESSAGE_STATUS.sending) return { claimed: false, status: message.status };
   if (message.claimedAt && now.getTime() - message.claimedAt.getTime() < STALE_CLAIM_MS) {
     throw new MessageBusyError(`message ${messageId} is being sent by another attempt`);

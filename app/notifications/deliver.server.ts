@@ -7,7 +7,7 @@ import { trackingPageLink } from "~/tracking-page/signed-links.server";
 import type { NotificationChannels } from "./channels.server";
 import { claimMessage, markFailed, markSent, markSuppressed, releaseForRetry } from "./claim.server";
 import { absorbSiblings } from "./coalesce.server";
-import { loadNotificationContext } from "./context.server";
+import { loadSendContext } from "./context.server";
 import { DeliveryError } from "./delivery-error";
 import { EmailTemplateError, renderEmail } from "./email/render";
 import { addressHash } from "./keys.server";
@@ -113,9 +113,8 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   if (await isAddressSuppressed(db, message.shop, channel, hash)) return { suppress: "unsubscribed" };
 
   const parcels = await parcelsFor(db, trigger, message, facts);
-  const context = await loadNotificationContext(db, message.shop, message.orderId);
-  const shopRow = await db.shop.findUnique({ where: { shop: message.shop }, select: { name: true, email: true } });
-  const shopName = context.settings.notifications.senderName ?? shopRow?.name ?? message.shop;
+  const context = await loadSendContext(db, message.shop, facts.order.shippingCountry);
+  const shopName = context.settings.notifications.senderName ?? context.shopName ?? message.shop;
   const locale = chooseMessageLocale({ orderLocale: facts.order.locale, customerLocale: facts.customerLocale, shopDefault: context.settings.locale.defaultLocale });
   const tracking = await trackingPageLink(message.shop, message.orderId, { now });
   const overrides = await loadTemplateOverrides(db, message.shop, { trigger, channel, locale });
@@ -159,7 +158,7 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
     throw error;
   }
   const email = channels.email!;
-  const replyTo = context.settings.notifications.replyToEmail ?? shopRow?.email ?? null;
+  const replyTo = context.settings.notifications.replyToEmail ?? context.shopEmail;
   return {
     subject: rendered.subject,
     locale,

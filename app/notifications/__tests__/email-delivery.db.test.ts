@@ -93,6 +93,33 @@ describe("email delivery through SMTP", () => {
     expect(sink.received.map((mail) => mail.subject)).toEqual(["Order #1042 was delivered"]);
   });
 
+  it("GIVEN the merchant changes sender name, reply-to and brand colour between two messages WHEN each is sent THEN each email carries the settings of its send time", async () => {
+    const prisma = db.get().prisma;
+    const { shop, orderId, shipmentIds } = await seedOrder(prisma, freshShop());
+    await prisma.shop.updateMany({ where: { shop }, data: { email: "owner@tea.example", settings: JSON.stringify({ branding: { primaryColor: "#aa0000" } }) } });
+    const sendMilestone = async (from: "in_transit" | "out_for_delivery", to: "out_for_delivery" | "delivered") => {
+      await setShipmentStatus(prisma, shop, shipmentIds[0]!, to);
+      await recordShipmentMilestone(prisma, shop, { shipmentId: shipmentIds[0]!, orderId, from, to, at: new Date() });
+      await drain();
+    };
+
+    await sendMilestone("in_transit", "out_for_delivery");
+    await prisma.shop.updateMany({
+      where: { shop },
+      data: { settings: JSON.stringify({ branding: { primaryColor: "#00bb00" }, notifications: { senderName: "Tea Team", replyToEmail: "help@tea.example" } }) },
+    });
+    await sendMilestone("out_for_delivery", "delivered");
+
+    const [first, second] = sink.received;
+    expect(first!.from?.value[0]?.name).toBe("Tea & Co");
+    expect(first!.replyTo?.text).toBe("owner@tea.example");
+    expect(first!.html).toMatch(/#aa0000/i);
+    expect(second!.from?.value[0]?.name).toBe("Tea Team");
+    expect(second!.replyTo?.text).toBe("help@tea.example");
+    expect(second!.html).toMatch(/#00bb00/i);
+    expect(second!.html).not.toMatch(/#aa0000/i);
+  });
+
   it("GIVEN two parcels delivered within the coalescing window WHEN sent THEN one email names both parcels and the other message is folded into it", async () => {
     const prisma = db.get().prisma;
     const { shop, orderId, shipmentIds } = await seedOrder(prisma, freshShop(), { parcels: 2 });

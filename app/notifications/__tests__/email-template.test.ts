@@ -1,6 +1,8 @@
+import mjml2html from "mjml";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SHOP_SETTINGS } from "~/shops/settings";
 import { renderEmail } from "../email/render";
+import { emailMjml } from "../email/template";
 import type { MessageFacts } from "../message-facts";
 import { chooseMessageLocale, MESSAGE_LOCALES } from "../messages";
 import { TRIGGERS } from "../milestones";
@@ -78,6 +80,59 @@ describe("renderEmail", () => {
   ] as const)("GIVEN no first name in $locale THEN the greeting is '$greeting'", async ({ locale, greeting }) => {
     const email = await renderEmail(facts({ locale, order: { name: "#1042", firstName: null } }));
     expect(email.text.split("\n")[2]).toBe(greeting);
+  });
+});
+
+describe("compiled layouts", () => {
+  const hostile = `Tea & "Co" <b>'s</b>`;
+  // MJML trims the text at the edges of an element; a filled-in slot keeps it. Browsers show both the same.
+  const edgesTrimmed = (html: string) => html.replace(/>\s+/g, ">").replace(/\s+</g, "<");
+
+  it.each([
+    { case: "the usual shipping email", facts: facts() },
+    ...MESSAGE_LOCALES.map((locale) => ({ case: `out for delivery in ${locale}`, facts: facts({ locale, trigger: "out_for_delivery" }) })),
+    {
+      case: "markup, quotes and ampersands in every value",
+      facts: facts({
+        shopName: hostile,
+        order: { name: `#1<2>&"3"`, firstName: hostile },
+        parcels: [{ carrier: hostile, trackingNumber: `A&B<C>"D"`, estimatedDeliveryAt: null }],
+        items: [{ title: hostile, variantTitle: hostile, quantity: 3, imageUrl: `https://cdn.example/a.png?x="1"&y=<2>` }],
+        links: { tracking: `https://app.example/c?a=1&b="2"`, unsubscribe: "https://app.example/u?a=<1>", openPixel: "https://app.example/o?a&b" },
+      }),
+    },
+    {
+      case: "empty values, no logo, no parcels but an order promise",
+      facts: facts({
+        trigger: "order_confirmed",
+        branding: { ...DEFAULT_SHOP_SETTINGS.branding, logoUrl: null },
+        order: { name: "#1042", firstName: "" },
+        parcels: [],
+        orderPromise: { earliestDate: "2026-12-02", promisedDate: "2026-12-04" },
+        items: [{ title: "", variantTitle: "", quantity: 1, imageUrl: null }],
+      }),
+    },
+    {
+      case: "a merchant's own copy with markup in it",
+      facts: facts({ overrides: { subject: "<b>{orderName}</b> & more", heading: "Hi {customerName} <3", intro: "'{shopName}' says \"{trackingUrl}\"" } }),
+    },
+  ])("GIVEN $case WHEN rendered through a compiled layout THEN the HTML is what compiling the message itself gives", async ({ facts: message }) => {
+    const compiledItself = await mjml2html(emailMjml(message), { validationLevel: "strict", ignoreIncludes: true, keepComments: false });
+    expect(compiledItself.errors).toEqual([]);
+
+    const email = await renderEmail(message);
+
+    expect(edgesTrimmed(email.html)).toBe(edgesTrimmed(compiledItself.html));
+  });
+
+  it("GIVEN two shoppers' messages of the same shape WHEN rendered one after the other THEN neither carries the other's values", async () => {
+    const first = await renderEmail(facts({ order: { name: "#1", firstName: "Ann" }, links: { ...facts().links, tracking: "https://app.example/c/ann" } }));
+    const second = await renderEmail(facts({ order: { name: "#2", firstName: "Bob" }, links: { ...facts().links, tracking: "https://app.example/c/bob" } }));
+    expect(first.html).toContain("Ann");
+    expect(first.html).toContain("https://app.example/c/ann");
+    expect(second.html).toContain("Bob");
+    expect(second.html).toContain("https://app.example/c/bob");
+    expect(second.html).not.toMatch(/Ann|c\/ann/);
   });
 });
 

@@ -32,16 +32,14 @@ function copyOf(facts: MessageFacts, field: "subject" | "heading" | "intro", val
   return own ? formatTemplate(own, facts.locale, values) : translator(facts.locale)(`${facts.trigger}_${field}`, values);
 }
 
-/** The subject line of a message. */
-export function emailSubject(facts: MessageFacts): string {
-  return copyOf(facts, "subject", copyValues(facts));
-}
+export type EmailCopy = ReturnType<typeof emailCopy>;
 
-/** The greeting, intro and per-parcel lines shared by the HTML and plain-text parts. */
+/** The subject, greeting, intro and per-parcel lines shared by the HTML and plain-text parts. */
 export function emailCopy(facts: MessageFacts) {
   const t = translator(facts.locale);
   const values = copyValues(facts);
   return {
+    subject: copyOf(facts, "subject", values),
     greeting: t("greeting", { hasName: facts.order.firstName ? "yes" : "no", firstName: facts.order.firstName ?? "" }),
     heading: copyOf(facts, "heading", values),
     intro: copyOf(facts, "intro", values),
@@ -64,34 +62,51 @@ export function emailCopy(facts: MessageFacts) {
 
 /** Our promised range in the message's language: calendar dates, so no time-zone conversion. */
 function formatRange(promise: PromiseRange, facts: MessageFacts): string {
-  const day = (iso: string) => new Intl.DateTimeFormat(facts.locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+  const format = dayFormat(facts.locale, "UTC");
+  const day = (iso: string) => format.format(new Date(`${iso}T12:00:00Z`));
   return promise.earliestDate < promise.promisedDate ? `${day(promise.earliestDate)} – ${day(promise.promisedDate)}` : day(promise.promisedDate);
 }
 
 function formatDate(date: Date, facts: MessageFacts): string {
-  return new Intl.DateTimeFormat(facts.locale, { weekday: "long", day: "numeric", month: "long", timeZone: facts.timeZone }).format(date);
+  return dayFormat(facts.locale, facts.timeZone).format(date);
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; there are few locale × zone pairs.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone });
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Puts a piece of text into markup: HTML-escaped in place, or (email/render.ts) a slot filled in after compiling. */
+export type TextSlot = (text: string) => string;
+
 /**
- * The message as MJML. Every value from the order, the shop or the carrier is HTML-escaped here, the one place
- * text meets markup.
+ * The message as MJML. Every value from the order, the shop or the carrier goes through `v` (escaped here, the one
+ * place text meets markup, unless a caller collects the values as slots); the shop's branding shapes the layout and
+ * is escaped in place.
  */
-export function emailMjml(facts: MessageFacts): string {
-  const copy = emailCopy(facts);
+export function emailMjml(facts: MessageFacts, copy: EmailCopy = emailCopy(facts), v: TextSlot = escapeHtml): string {
   const e = escapeHtml;
   const { branding } = facts;
   const font = FONT_STACKS[branding.fontFamily];
   const logo = branding.logoUrl
-    ? `<mj-image src="${e(branding.logoUrl)}" alt="${e(facts.shopName)}" width="160px" align="left" />`
-    : `<mj-text font-size="20px" font-weight="bold">${e(facts.shopName)}</mj-text>`;
+    ? `<mj-image src="${e(branding.logoUrl)}" alt="${v(facts.shopName)}" width="160px" align="left" />`
+    : `<mj-text font-size="20px" font-weight="bold">${v(facts.shopName)}</mj-text>`;
   const parcels = copy.parcels
-    .map((parcel) => `<mj-text padding-top="4px" padding-bottom="4px">${e(parcel.line)}${parcel.eta ? `<br /><strong>${e(parcel.eta)}</strong>` : ""}</mj-text>`)
+    .map((parcel) => `<mj-text padding-top="4px" padding-bottom="4px">${v(parcel.line)}${parcel.eta ? `<br /><strong>${v(parcel.eta)}</strong>` : ""}</mj-text>`)
     .join("\n");
-  const items = copy.items.map((item) => itemRow(item, e)).join("\n");
+  const items = copy.items.map((item) => itemRow(item, v)).join("\n");
   return `<mjml lang="${e(facts.locale)}">
   <mj-head>
-    <mj-title>${e(emailSubject(facts))}</mj-title>
-    <mj-preview>${e(copy.intro)}</mj-preview>
+    <mj-title>${v(copy.subject)}</mj-title>
+    <mj-preview>${v(copy.intro)}</mj-preview>
     <mj-attributes>
       <mj-all font-family="${e(font)}" />
       <mj-text color="${e(branding.accentColor)}" font-size="15px" line-height="22px" />
@@ -101,40 +116,40 @@ export function emailMjml(facts: MessageFacts): string {
     <mj-section background-color="#ffffff" padding="24px">
       <mj-column>
         ${logo}
-        <mj-text font-size="24px" font-weight="bold" padding-top="16px">${e(copy.heading)}</mj-text>
-        <mj-text>${e(copy.greeting)}</mj-text>
-        <mj-text>${e(copy.intro)}</mj-text>
-        ${copy.orderEta ? `<mj-text><strong>${e(copy.orderEta)}</strong></mj-text>` : ""}
+        <mj-text font-size="24px" font-weight="bold" padding-top="16px">${v(copy.heading)}</mj-text>
+        <mj-text>${v(copy.greeting)}</mj-text>
+        <mj-text>${v(copy.intro)}</mj-text>
+        ${copy.orderEta ? `<mj-text><strong>${v(copy.orderEta)}</strong></mj-text>` : ""}
         ${parcels}
-        <mj-button href="${e(facts.links.tracking)}" background-color="${e(branding.primaryColor)}" color="#ffffff" font-size="16px" align="left">${e(copy.trackButton)}</mj-button>
+        <mj-button href="${v(facts.links.tracking)}" background-color="${e(branding.primaryColor)}" color="#ffffff" font-size="16px" align="left">${v(copy.trackButton)}</mj-button>
       </mj-column>
     </mj-section>
     <mj-section background-color="#ffffff" padding="0 24px 24px">
       <mj-column>
-        <mj-text font-weight="bold">${e(copy.itemsHeading)}</mj-text>
+        <mj-text font-weight="bold">${v(copy.itemsHeading)}</mj-text>
       </mj-column>
     </mj-section>
     ${items}
     <mj-section padding="16px 24px">
       <mj-column>
-        <mj-text font-size="12px" color="#6d7175">${e(copy.footer)}<br /><a href="${e(facts.links.unsubscribe)}" style="color:#6d7175">${e(copy.unsubscribe)}</a></mj-text>
-        <mj-image src="${e(facts.links.openPixel)}" width="1px" height="1px" alt="" padding="0" />
+        <mj-text font-size="12px" color="#6d7175">${v(copy.footer)}<br /><a href="${v(facts.links.unsubscribe)}" style="color:#6d7175">${v(copy.unsubscribe)}</a></mj-text>
+        <mj-image src="${v(facts.links.openPixel)}" width="1px" height="1px" alt="" padding="0" />
       </mj-column>
     </mj-section>
   </mj-body>
 </mjml>`;
 }
 
-type ItemCopy = ReturnType<typeof emailCopy>["items"][number];
+type ItemCopy = EmailCopy["items"][number];
 
-function itemRow(item: ItemCopy, e: (text: string) => string): string {
-  const title = item.variantTitle ? `${e(item.title)} <span style="color:#6d7175">(${e(item.variantTitle)})</span>` : e(item.title);
+function itemRow(item: ItemCopy, v: TextSlot): string {
+  const title = item.variantTitle ? `${v(item.title)} <span style="color:#6d7175">(${v(item.variantTitle)})</span>` : v(item.title);
   const image = item.imageUrl
-    ? `<mj-column width="20%"><mj-image src="${e(item.imageUrl)}" alt="${e(item.title)}" width="64px" padding="4px" /></mj-column>`
+    ? `<mj-column width="20%"><mj-image src="${v(item.imageUrl)}" alt="${v(item.title)}" width="64px" padding="4px" /></mj-column>`
     : "";
   return `<mj-section background-color="#ffffff" padding="0 24px">
       ${image}
-      <mj-column width="${item.imageUrl ? "80%" : "100%"}"><mj-text padding="4px">${title} ${e(item.quantityLabel)}</mj-text></mj-column>
+      <mj-column width="${item.imageUrl ? "80%" : "100%"}"><mj-text padding="4px">${title} ${v(item.quantityLabel)}</mj-text></mj-column>
     </mj-section>`;
 }
 

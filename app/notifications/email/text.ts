@@ -1,9 +1,8 @@
 import type { MessageFacts } from "../message-facts";
-import { emailCopy } from "./template";
+import { emailCopy, type EmailCopy } from "./template";
 
 /** The plain-text part: the same copy as the HTML, for clients and readers that prefer text. */
-export function emailText(facts: MessageFacts): string {
-  const copy = emailCopy(facts);
+export function emailText(facts: MessageFacts, copy: EmailCopy = emailCopy(facts)): string {
   const lines = [
     copy.heading,
     "",

@@ -24,12 +24,19 @@ export interface EmailSender {
 // Connection problems a later attempt can get past.
 const TRANSIENT_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EPIPE"]);
 
-/** An SMTP sender for `smtpUrl` (smtp:// or smtps://), pooled. */
-export function smtpSender(smtpUrl: string, options: { timeoutMs?: number } = {}): EmailSender {
+/**
+ * How many SMTP connections a sender keeps open. Each connection carries one message at a time and waits a network
+ * round trip per SMTP command, so this, not CPU, caps sending against a remote server (nodemailer's default is 5).
+ */
+export const SMTP_POOL_CONNECTIONS = 16;
+
+/** An SMTP sender for `smtpUrl` (smtp:// or smtps://), pooled: messages reuse open connections. */
+export function smtpSender(smtpUrl: string, options: { timeoutMs?: number; maxConnections?: number } = {}): EmailSender {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
+    maxConnections: options.maxConnections ?? SMTP_POOL_CONNECTIONS,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
