@@ -68,11 +68,18 @@ export function startWorker(options: WorkerOptions): JobWorker {
     running.add(task);
   }
 
+  // Expired leases are looked for at most once per poll interval (or lease, if shorter), not on every claim.
+  const reclaimEveryMs = Math.min(settings.pollIntervalMs, settings.leaseMs);
+  let lastReclaimAt = Number.NEGATIVE_INFINITY;
+
   async function claimFree(): Promise<number> {
     const free = settings.concurrency - running.size;
     if (free <= 0) return 0;
     try {
-      const jobs = await claimJobs(database, settings.workerId, free, settings.leaseMs, clock?.() ?? new Date());
+      // Real time, not the claim clock: this paces our own statements.
+      const reclaimExpired = performance.now() - lastReclaimAt >= reclaimEveryMs;
+      if (reclaimExpired) lastReclaimAt = performance.now();
+      const jobs = await claimJobs(database, settings.workerId, free, settings.leaseMs, clock?.() ?? new Date(), { reclaimExpired });
       jobs.forEach(track);
       saturated = jobs.length === free;
       return jobs.length;

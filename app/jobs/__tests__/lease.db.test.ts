@@ -86,6 +86,22 @@ describe("leases", () => {
     expect(await jobRow(database, shop, id)).toMatchObject({ status: "succeeded", attempts: 2, lockedBy: "worker-b" });
   });
 
+  it("GIVEN an expired lease WHEN a claim skips reclaiming THEN only due queued jobs are taken, and the next reclaiming claim takes the expired one", async () => {
+    const database = test.get();
+    const shop = freshShop();
+    const { id: crashed } = await enqueueJob(database.prisma, shop, "test.noop", {});
+    const start = new Date();
+    await claimJobs(database, "worker-a", 1, LEASE_MS, start);
+    const { id: queued } = await enqueueJob(database.prisma, shop, "test.noop", {}, { runAt: start });
+    const afterExpiry = later(start, LEASE_MS + 1);
+
+    const skipping = await claimJobs(database, "worker-b", 10, LEASE_MS, afterExpiry, { reclaimExpired: false });
+    const reclaiming = await claimJobs(database, "worker-b", 10, LEASE_MS, afterExpiry);
+
+    expect(skipping.map((job) => job.id)).toEqual([queued]);
+    expect(reclaiming).toMatchObject([{ id: crashed, lockedBy: "worker-b", lastError: "lease of worker-a expired" }]);
+  });
+
   it("GIVEN the same worker reclaims its own expired job WHEN the stale attempt completes THEN it is refused (attempts fence the lease)", async () => {
     const database = test.get();
     await enqueueJob(database.prisma, freshShop(), "test.noop", {});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { useTestDatabase } from "~/test/database";
+import { claimJobs } from "../claim.server";
 import { enqueueJob } from "../queue.server";
 import { defineJob, PermanentJobError } from "../registry";
 import { drainJobs, startWorker, type JobWorker } from "../worker.server";
@@ -88,6 +89,29 @@ describe("startWorker", () => {
     await ran.promise;
 
     expect(Date.now() - enqueuedAt).toBeLessThan(1_000);
+  });
+
+  it("GIVEN a busy worker WHEN another worker's lease expires meanwhile THEN the busy worker still reclaims and runs that job", async () => {
+    const database = test.get();
+    const shop = freshShop();
+    const ran: number[] = [];
+    const recordingJob = defineJob({
+      name: "test.recording",
+      payload: z.object({ n: z.number() }),
+      handle: async (_ctx, { n }) => {
+        ran.push(n);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      },
+    });
+    // Worker "crashed" took job 0 with a lease that ends while the busy worker works through 30 others.
+    await enqueueJob(database.prisma, shop, "test.recording", { n: 0 });
+    await claimJobs(database, "crashed", 1, 300);
+    for (let n = 1; n <= 30; n++) await enqueueJob(database.prisma, shop, "test.recording", { n });
+
+    start({ handlers: [recordingJob], concurrency: 2, pollIntervalMs: 50, leaseMs: 30_000 });
+
+    await eventually(() => ran.length === 31, 10_000);
+    expect(ran.filter((n) => n === 0)).toHaveLength(1);
   });
 
   it("GIVEN handlers with two definitions of one name WHEN starting a worker THEN it refuses", () => {
