@@ -238,25 +238,36 @@ export async function markReturnReceived(deps: ActionDeps, shop: string, id: str
 /**
  * Processes the return in Shopify (returnProcess): every processable line and exchange item, the refund to the
  * original payment and the store credit (bonus included) the shopper was promised when they submitted.
+ *
+ * Shopify closes a return by itself once every item is processed, and says so in returnProcess's answer. The case
+ * is then closed here too, after the processing step: its returns/close webhook, stamped with Shopify's time of
+ * the close (before our "processed" was recorded), is history by then, so it can neither put "closed" before
+ * "processed" on the timeline nor claim the merchant closed it in Shopify admin.
  */
 export async function processReturn(deps: ActionDeps, shop: string, id: string): Promise<void> {
   const row = await caseFor(deps.db, shop, id, "process");
   const admin = await deps.admin(shop);
   const details = await fetchShopifyReturn(admin, row.shopifyReturnId);
-  await processShopifyReturn(admin, details, { currency: row.currency, refund: row.refundAmount, storeCredit: row.storeCreditAmount });
+  const processedAt = deps.now();
+  const processed = await processShopifyReturn(admin, details, { currency: row.currency, refund: row.refundAmount, storeCredit: row.storeCreditAmount });
   const now = deps.now();
   const paid = [
     Number(row.refundAmount) > 0 ? `${row.refundAmount} ${row.currency} refunded` : null,
     Number(row.storeCreditAmount) > 0 ? `${row.storeCreditAmount} ${row.currency} store credit issued` : null,
   ].filter(Boolean);
-  await move(
-    deps.db,
-    shop,
-    row,
-    "process",
-    { status: "processed", processedAt: now },
-    { kind: "processed", text: paid.length ? `Return processed: ${paid.join(", ")}` : "Return processed", actor: "merchant", at: now },
-  );
+  const processedEvent = { kind: "processed", text: paid.length ? `Return processed: ${paid.join(", ")}` : "Return processed", actor: "merchant", at: processedAt } as const;
+  if (processed.status !== "CLOSED") {
+    await move(deps.db, shop, row, "process", { status: "processed", processedAt }, processedEvent);
+    return;
+  }
+  // The close follows the processing even on a clock that did not tick during the call (the timeline sorts by time).
+  const closedAt = new Date(Math.max(now.getTime(), processedAt.getTime() + 1));
+  await atomically(deps.db, async (tx) => {
+    const moved = await moveReturnCase(tx, shop, row.id, ACTION_FROM.process!, { status: "closed", processedAt, closedAt, shopifyStatusAt: closedAt });
+    if (!moved) throw new ConflictError(`Return ${row.name ?? row.id} changed meanwhile; reload and try again`);
+    await addReturnEvent(tx, shop, row.id, processedEvent);
+    await addReturnEvent(tx, shop, row.id, { kind: "closed", text: "Return closed by Shopify: every item is processed", actor: "shopify", at: closedAt });
+  });
 }
 
 /**

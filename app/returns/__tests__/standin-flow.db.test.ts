@@ -12,7 +12,7 @@ import { applyCarrierUpdateJob } from "~/tracking/sources/easypost/apply-carrier
 import { type DetailInput, tracker, trackerEvent } from "~/tracking/sources/easypost/__tests__/easypost-samples";
 import { easyPostSignature } from "~/tracking/sources/easypost/signature";
 import { loadCaseSummary } from "../case-store.server";
-import { approveReturn, attachUploadedLabel, closeReturn, processReturn } from "../merchant-actions.server";
+import { approveReturn, attachUploadedLabel, processReturn } from "../merchant-actions.server";
 import type { ReturnsDeps } from "../returns-deps.server";
 import { submitReturnRequest } from "../submit.server";
 
@@ -95,7 +95,7 @@ afterAll(async () => {
 });
 
 describe("returns against the Shopify stand-in", () => {
-  it("GIVEN a fulfilled order WHEN the shopper requests a refund, the merchant approves and labels, the carrier delivers the parcel back and the merchant processes and closes THEN Shopify's return is closed with the refund", async () => {
+  it("GIVEN a fulfilled order WHEN the shopper requests a refund, the merchant approves and labels, the carrier delivers the parcel back and the merchant processes THEN Shopify closes the return with the refund, and so does the case", async () => {
     const { orderId, lineItemId, customerId } = await fulfilledOrder(2);
     const clock = merchantClock();
     const deps: ReturnsDeps = { db: prisma(), admin: async () => standInAdmin(), now: clock.now };
@@ -116,8 +116,8 @@ describe("returns against the Shopify stand-in", () => {
     await carrierScans("9400100000000000000000", "evt_flow_2", scans);
     expect((await loadCaseSummary(prisma(), SHOP, id)).status).toBe("received");
     clock.advance(30);
+    // Every item is processed, so Shopify closes the return itself and its answer closes the case.
     await processReturn(deps, SHOP, id);
-    await closeReturn(deps, SHOP, id);
 
     const { shopifyReturnId } = await prisma().returnCase.findUniqueOrThrow({ where: { shop_id: { shop: SHOP, id } } });
     const data = await adminData(
@@ -173,8 +173,8 @@ describe("returns against the Shopify stand-in", () => {
     await carrierScans("9400100000000000000077", "evt_exchange_2", [...scans, delivered(clock.advance(60))]);
     expect((await loadCaseSummary(prisma(), SHOP, id)).status).toBe("received");
     clock.advance(30);
+    // Every item is processed, so Shopify closes the return itself and its answer closes the case.
     await processReturn(deps, SHOP, id);
-    await closeReturn(deps, SHOP, id);
 
     const query = `query ($old: ID!, $new: ID!, $order: ID!) {
       old: return(id: $old) { status }

@@ -4,7 +4,7 @@ import { PROCESS_WEBHOOK_JOB } from "~/webhooks/process-job-payload";
 import { processWebhookEvent } from "~/webhooks/process.server";
 import { WEBHOOK_HANDLERS } from "~/webhooks/topics.server";
 import { loadCaseSummary } from "../case-store.server";
-import { approveReturn, markReturnReceived } from "../merchant-actions.server";
+import { approveReturn, markReturnReceived, processReturn } from "../merchant-actions.server";
 import { replayReturnWebhooks } from "../replay-webhooks.server";
 import { submitReturnRequest } from "../submit.server";
 import { depsFor, fakeShopify, ORDER, refundOneMug, seedDeliveredOrder } from "./returns-scenario";
@@ -22,7 +22,7 @@ async function submitted() {
   const result = await submitReturnRequest({ ...refundOneMug(`hook-key-${counter}`), shop }, deps);
   if (!result.ok) throw new Error("expected a submitted return");
   const row = await prisma().returnCase.findUniqueOrThrow({ where: { shop_id: { shop, id: result.returnId } } });
-  return { shop, deps, id: result.returnId, shopifyReturnId: row.shopifyReturnId! };
+  return { shop, deps, shopify, id: result.returnId, shopifyReturnId: row.shopifyReturnId! };
 }
 
 function returnPayload(shopifyReturnId: string, status: string, extra: Record<string, unknown> = {}) {
@@ -100,6 +100,25 @@ describe("returns webhooks", () => {
     await deliver(shop, "returns/approve", returnPayload(shopifyReturnId, "open"), "2026-11-25T12:30:00Z");
 
     expect(await statusOf(shop, id)).toBe("received");
+  });
+
+  it("GIVEN Shopify closes a return as it processes it WHEN the merchant processes it and the returns/close webhook follows THEN the case closes once, after the processing step", async () => {
+    const { shop, deps, shopify, id, shopifyReturnId } = await submitted();
+    await approveReturn(deps, shop, id);
+    // Every item processed: Shopify answers with the return already CLOSED, then sends returns/close stamped with that moment.
+    shopify.on("AftercareReturnProcess", () => ({ returnProcess: { return: { id: shopifyReturnId, name: "#1001-R1", status: "CLOSED" }, userErrors: [] } }));
+
+    await processReturn(deps, shop, id);
+    await deliver(shop, "returns/close", { id: 1, admin_graphql_api_id: shopifyReturnId, order_id: Number(ORDER_NUMERIC), status: "closed" }, "2026-11-25T12:00:00Z");
+
+    const summary = await loadCaseSummary(prisma(), shop, id);
+    expect(summary.status).toBe("closed");
+    expect(summary.timeline.map((event) => [event.kind, event.text])).toEqual([
+      ["requested", "Return requested"],
+      ["approved", "Return approved"],
+      ["processed", "Return processed: 15.00 EUR refunded"],
+      ["closed", "Return closed by Shopify: every item is processed"],
+    ]);
   });
 
   it("GIVEN a close and a reopen WHEN the older close is replayed afterwards THEN the case stays reopened", async () => {

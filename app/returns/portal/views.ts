@@ -37,13 +37,16 @@ export function reviewView(
   const { t, locale } = context;
   const text = (item: Explanation) => shopperText(item, context);
   const { totals } = decision;
+  // An exchange's bonus pays toward the new items, so it follows them; "of which bonus" belongs to store credit.
+  const exchangeBonus = !isZero(totals.exchangeValue);
   const rows: { label: string; value: Money; always?: boolean }[] = [
     { label: t("itemsValue"), value: totals.itemsValue, always: true },
     { label: t("fees"), value: totals.fees },
     { label: t("refund"), value: totals.refund },
     { label: t("storeCredit"), value: totals.storeCredit },
-    { label: t("bonusCredit"), value: totals.bonusCredit },
+    ...(exchangeBonus ? [] : [{ label: t("bonusCredit"), value: totals.bonusCredit }]),
     { label: t("exchangeValue"), value: totals.exchangeValue },
+    ...(exchangeBonus ? [{ label: t("exchangeBonus"), value: totals.bonusCredit }] : []),
     { label: t("amountDue"), value: totals.amountDue },
   ];
   return {

@@ -11,7 +11,7 @@ import { CurrencyMismatchError } from "../../money";
 import { localDiskPhotoStorage } from "../../photo-store.server";
 import { decodeDraft } from "../draft";
 import { handleReturnStep, showReturnItems, showReturnPortal, showReturnStatus, type PortalDeps } from "../portal.server";
-import { ADA, BO, EXCHANGE_OPTIONS, fakeBackend, NOW, ORDER, SCARF, SHIRT, type FakeBackend } from "./portal-fixture";
+import { ADA, BO, EXCHANGE_OPTIONS, fakeBackend, NOW, ORDER, POLICY, SCARF, SHIRT, type FakeBackend } from "./portal-fixture";
 
 const database = useTestDatabase();
 const photoDirectory = mkdtempSync(join(tmpdir(), "aftercare-portal-photos-"));
@@ -292,6 +292,25 @@ describe("return portal: review, submit and status", () => {
     expect(body).toContain("of which bonus €3.51");
     expect(hidden(review.body, "idempotencyKey")).toMatch(/^[0-9a-f-]{36}$/);
     expect(Buffer.byteLength(review.body)).toBeLessThan(30 * 1024);
+  });
+
+  it("GIVEN an exchange for a pricier size with an exchange bonus WHEN the review shows THEN the bonus follows the new items, not the returned ones", async () => {
+    const exchangeBonus = { ...POLICY, outcomes: { ...POLICY.outcomes, exchangeBonusPercent: 10 } };
+    const xl = { productId: "gid://shopify/Product/21", variantId: "gid://shopify/ProductVariant/34", productTitle: "Linen shirt", title: "XL", price: "44.00", available: 3, availableForSale: true };
+    deps = {
+      ...deps,
+      backend: { ...backend, loadReturnContext: async (input) => ({ ...(await backend.loadReturnContext(input)), policy: exchangeBonus }) },
+      exchangeOptions: async () => new Map([[SHIRT, [...EXCHANGE_OPTIONS.get(SHIRT)!, xl]]]),
+    };
+    const reasons = await walk("reasons");
+    const outcome = await post({ step: "outcome", draft: hidden(reasons.body, "draft")!, outcome: "exchange", [`variant:${SHIRT}`]: xl.variantId });
+    const review = await post({ step: "method", draft: hidden(outcome.body, "draft")!, method: "mail_label" });
+
+    expect(review.status).toBe(200);
+    const body = text(review.body);
+    // 40.00 less 4.95 shipping is 35.05; its 10% (3.51) pays toward the 44.00 shirt, the shopper pays the rest.
+    expect(body).toContain("Value of returned items €40.00 Fees €4.95 New items €44.00 Exchange bonus €3.51 You pay €5.44");
+    expect(body).not.toContain("of which bonus");
   });
 
   it("GIVEN the review WHEN submitted THEN the backend gets the request with the key and the status page shows", async () => {
