@@ -23,6 +23,7 @@ import { currentStatus, fulfillmentShipments, loadOrderFacts, type OrderFacts } 
 import { recipientFor } from "./recipient";
 import { isAddressSuppressed } from "./suppressions.server";
 import { smsBody } from "./sms/body";
+import { placeholderValues } from "./email/template";
 import { loadTemplateOverrides } from "./templates/templates.server";
 import { SMS_STATUS_CALLBACK_PATH } from "./sms/delivery-status";
 import type { Channel } from "./channels";
@@ -120,7 +121,17 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   const overrides = await loadTemplateOverrides(db, message.shop, { trigger, channel, locale });
 
   if (channel === "sms") {
-    const body = smsBody({ trigger, locale, shopName, orderName: facts.order.name, link: tracking, customerName: facts.order.customerFirstName, returnMilestone, override: overrides.sms });
+    const values = placeholderValues({
+      exceptionKind,
+      returnMilestone,
+      shopName,
+      locale,
+      timeZone: context.timeZone,
+      order: { name: facts.order.name, firstName: facts.order.customerFirstName },
+      parcels,
+      trackingUrl: tracking,
+    });
+    const body = smsBody({ trigger, locale, values, override: overrides.sms });
     const statusCallback = new URL(SMS_STATUS_CALLBACK_PATH, env().SHOPIFY_APP_URL).href;
     return { send: () => channels.sms!.send({ to: recipient.address, body, statusCallback }), subject: null, locale, recipientHash: hash };
   }

@@ -10,6 +10,7 @@ import { de } from "../catalogue/de";
 import { en } from "../catalogue/en";
 import { es } from "../catalogue/es";
 import { fr } from "../catalogue/fr";
+import { placeholderValues } from "../email/template";
 import { smsBody } from "../sms/body";
 
 function facts(overrides: Partial<MessageFacts> = {}): MessageFacts {
@@ -137,9 +138,33 @@ describe("compiled layouts", () => {
 });
 
 describe("smsBody", () => {
+  const values = (changes: Partial<Parameters<typeof placeholderValues>[0]> = {}) =>
+    placeholderValues({
+      shopName: "Tea & Co",
+      locale: "es",
+      timeZone: "Europe/Madrid",
+      order: { name: "#1042", firstName: "Lucía" },
+      parcels: [],
+      trackingUrl: "https://s.example/o/t",
+      ...changes,
+    });
+
   it("GIVEN a Spanish shopper THEN the SMS is Spanish, carries the link and the opt-out", () => {
-    expect(smsBody({ trigger: "delivered", locale: "es", shopName: "Tea & Co", orderName: "#1042", link: "https://s.example/o/t" })).toBe(
+    expect(smsBody({ trigger: "delivered", locale: "es", values: values() })).toBe(
       "Tea & Co: el pedido #1042 ha sido entregado. Detalles: https://s.example/o/t Responde STOP para darte de baja.",
     );
+  });
+
+  it("GIVEN a merchant's SMS template with the exception kind and the estimate WHEN sent THEN it reads the same facts an email would", () => {
+    const override = "{kind, select, stalled {Sin movimiento} other {Incidencia}} · {parcels} paquete(s) · {estimatedDelivery}";
+
+    const body = smsBody({
+      trigger: "shipment_exception",
+      locale: "es",
+      values: values({ exceptionKind: "stalled", parcels: [{ estimatedDeliveryAt: new Date("2026-12-03T10:00:00Z") }, { estimatedDeliveryAt: null }] }),
+      override,
+    });
+
+    expect(body).toMatch(/^Sin movimiento · 2 paquete\(s\) · .*3.* Responde STOP para darte de baja\.$/);
   });
 });

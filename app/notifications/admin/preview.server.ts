@@ -1,3 +1,4 @@
+import { placeholderValues } from "../email/template";
 import type { Db } from "~/db.server";
 import { env } from "~/env.server";
 import { EXCEPTION_KINDS } from "~/exceptions/kinds";
@@ -117,17 +118,20 @@ export async function previewSms(
       locale: query.locale,
       channel: "sms",
     }));
-  const body = smsBody({
-    trigger: query.trigger,
-    locale: query.locale,
+  const values = placeholderValues({
     shopName: context.settings.notifications.senderName ?? shopRow?.name ?? shop,
-    orderName: latest?.name ?? SAMPLE_ORDER.order.name,
-    customerName: latest ? latest.customerFirstName : SAMPLE_ORDER.order.firstName,
-    link: latest
+    locale: query.locale,
+    timeZone: "UTC",
+    order: {
+      name: latest?.name ?? SAMPLE_ORDER.order.name,
+      firstName: latest ? latest.customerFirstName : SAMPLE_ORDER.order.firstName,
+    },
+    parcels: [],
+    trackingUrl: latest
       ? await trackingPageLink(shop, latest.id, { now })
       : new URL("/", env().SHOPIFY_APP_URL).href,
     returnMilestone: query.trigger === RETURN_TRIGGER ? "approved" : undefined,
-    override: overrides.sms,
   });
+  const body = smsBody({ trigger: query.trigger, locale: query.locale, values, override: overrides.sms });
   return { body, orderName: latest?.name ?? null };
 }

@@ -11,8 +11,18 @@ const FONT_STACKS = {
   monospace: "Menlo, Consolas, monospace",
 } as const;
 
-/** The values every subject, heading and intro may use: the catalogue's and the merchant-template placeholders. */
-function copyValues(facts: MessageFacts): Record<string, string | number> {
+/** What the placeholders of any copy (email subject, heading, intro; SMS text) are filled from. */
+export type PlaceholderFacts = Pick<MessageFacts, "exceptionKind" | "returnMilestone" | "shopName" | "locale" | "timeZone"> & {
+  order: Pick<MessageFacts["order"], "name" | "firstName">;
+  parcels: ReadonlyArray<{ estimatedDeliveryAt: Date | null }>;
+  trackingUrl: string;
+};
+
+/**
+ * The values every copy may use, the catalogue's and the merchant-template placeholders alike: one source for
+ * email and SMS, so a merchant's {kind, select, …} or {estimatedDelivery} reads the same on both.
+ */
+export function placeholderValues(facts: PlaceholderFacts): Record<string, string | number> {
   const etas = facts.parcels.flatMap((parcel) => (parcel.estimatedDeliveryAt ? [parcel.estimatedDeliveryAt.getTime()] : []));
   return {
     orderName: facts.order.name,
@@ -21,9 +31,14 @@ function copyValues(facts: MessageFacts): Record<string, string | number> {
     kind: facts.exceptionKind ?? "other",
     milestone: facts.returnMilestone ?? "other",
     customerName: facts.order.firstName ?? "",
-    trackingUrl: facts.links.tracking,
-    estimatedDelivery: etas.length ? formatDate(new Date(Math.min(...etas)), facts) : "",
+    trackingUrl: facts.trackingUrl,
+    link: facts.trackingUrl,
+    estimatedDelivery: etas.length ? dayFormat(facts.locale, facts.timeZone).format(new Date(Math.min(...etas))) : "",
   };
+}
+
+function copyValues(facts: MessageFacts): Record<string, string | number> {
+  return placeholderValues({ ...facts, trackingUrl: facts.links.tracking });
 }
 
 /** A piece of copy: the merchant's template for it when there is one, else the catalogue's. */
