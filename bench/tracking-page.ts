@@ -2,10 +2,13 @@
  * `npm run bench:tracking-page [-- --full] [-- --db sqlite|postgres] [-- --samples <n>]`: server time of the
  * branded tracking page (a signed link through the verified app proxy: signature check, session look-up, the
  * order's queries, rendering, the view count) on SQLite and PostgreSQL holding 20,000 shipments (quick) or
- * 1,000,000 (--full), generated in bulk. Timed in-process, without the network; prints p50/p95/p99 per database
- * and one JSON line. Target (issue 3): p95 ≤ 50 ms.
+ * 1,000,000 (--full), generated in bulk; then the same for the order-status block's API (/api/order-status with
+ * a customer-account session token: token check, the order's parcels, timelines and promises, JSON). Timed
+ * in-process, without the network; prints p50/p95/p99 per database and surface and one JSON line.
+ * Target (issues 3 and 7): p95 ≤ 50 ms.
  */
 import { parseArgs } from "node:util";
+import { SignJWT } from "jose";
 import { z } from "zod";
 import { appProxySignature } from "../sim/proxy/app-proxy";
 import { benchDatabaseUrl, dropDatabase, type BenchDb } from "./lib/databases";
@@ -24,6 +27,7 @@ const { createDatabase, setDatabase } = await import("../app/db.server");
 const { migrate } = await import("../app/db/migrate.server");
 const { signOrderLink } = await import("../app/tracking-page/signed-links.server");
 const { showOrderPage } = await import("../app/tracking-page/tracking-page.server");
+const { loader: orderStatusLoader } = await import("../app/routes/api.order-status");
 
 const options = z
   .object({
@@ -43,6 +47,8 @@ interface Figures {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** The order-status block's API over the same data. */
+  api: { p50Ms: number; p95Ms: number; p99Ms: number };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -55,6 +61,36 @@ function signedProxyRequest(token: string): Request {
   return new Request(`https://aftercare.bench.example/proxy/o/${token}?${params}`, {
     headers: { "user-agent": "Mozilla/5.0 (bench)", "x-forwarded-for": "203.0.113.9", "accept-language": "en-US,en;q=0.8" },
   });
+}
+
+/** What the customer-account extension sends: its session token (HS256, the app's secret) as a bearer. */
+async function orderStatusRequest(orderNumber: number): Promise<Request> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ dest: SHOP, sub: `gid://shopify/Customer/${orderNumber}` })
+    .setProtectedHeader({ alg: "HS256" })
+    .setAudience("bench-key")
+    .setIssuedAt(now)
+    .setNotBefore(now - 5)
+    .setExpirationTime(now + 300)
+    .setJti(crypto.randomUUID())
+    .sign(new TextEncoder().encode(SECRET));
+  const url = new URL("https://aftercare.bench.example/api/order-status");
+  url.searchParams.set("orderId", `gid://shopify/Order/${orderNumber}`);
+  return new Request(url, { headers: { Origin: "https://extensions.shopifycdn.com", Authorization: `Bearer ${token}` } });
+}
+
+async function timeApi(orders: number): Promise<number[]> {
+  const timings: number[] = [];
+  for (let index = 0; index < WARM_UP + options.samples; index++) {
+    const request = await orderStatusRequest(1 + Math.floor(Math.random() * orders));
+    const begin = performance.now();
+    const response = await orderStatusLoader({ request, params: {}, context: {} });
+    await response.text();
+    const elapsed = performance.now() - begin;
+    if (response.status !== 200) throw new Error(`the order-status API answered ${response.status}`);
+    if (index >= WARM_UP) timings.push(elapsed);
+  }
+  return timings.sort((a, b) => a - b);
 }
 
 async function measure(db: BenchDb): Promise<Figures> {
@@ -93,8 +129,11 @@ async function measure(db: BenchDb): Promise<Figures> {
       if (index >= WARM_UP) timings.push(elapsed);
     }
     timings.sort((a, b) => a - b);
-    const figures = { db, shipments: shape.shipments, p50Ms: percentile(timings, 50), p95Ms: percentile(timings, 95), p99Ms: percentile(timings, 99) };
+    const apiTimings = await timeApi(shape.orders);
+    const api = { p50Ms: percentile(apiTimings, 50), p95Ms: percentile(apiTimings, 95), p99Ms: percentile(apiTimings, 99) };
+    const figures = { db, shipments: shape.shipments, p50Ms: percentile(timings, 50), p95Ms: percentile(timings, 95), p99Ms: percentile(timings, 99), api };
     console.log(`${db}: ${timings.length} pages — p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms`);
+    console.log(`${db}: ${apiTimings.length} order-status API calls — p50 ${api.p50Ms} ms, p95 ${api.p95Ms} ms, p99 ${api.p99Ms} ms`);
     return figures;
   } finally {
     setDatabase(undefined);

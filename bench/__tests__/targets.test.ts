@@ -20,6 +20,14 @@ describe("bench targets table", () => {
     ]);
   });
 
+  it("GIVEN a tracking-page line WHEN read THEN the page and the order-status API are each held to p95 <= 50 ms", () => {
+    const line = { bench: "tracking-page", results: [{ db: "sqlite", shipments: 1000000, p95Ms: 14.5, api: { p95Ms: 61 } }] };
+    expect(targetRows("tracking-page", JSON.stringify(line)).map((row) => [row.figure, row.met])).toEqual([
+      ["sqlite p95 at 1000000 shipments", true],
+      ["sqlite order-status API p95 at 1000000 shipments", false],
+    ]);
+  });
+
   it("GIVEN a scale-out line WHEN read THEN growth is judged against one worker and any double claim fails", () => {
     const line = { bench: "scale-out", results: [{ workers: 1, perSecond: 100, doubleClaims: 0, duplicateOrders: 0 }, { workers: 2, perSecond: 180, doubleClaims: 1, duplicateOrders: 0 }] };
     const rows = targetRows("scale-out", JSON.stringify(line));

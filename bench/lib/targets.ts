@@ -41,7 +41,12 @@ const READERS: Readonly<Record<string, Reader>> = {
           ]),
     ]),
   "tracking-page": (line) =>
-    list(line.results).map((result) => atMost("tracking-page", `${String(result.db)} p95 at ${String(result.shipments)} shipments`, num(result.p95Ms), 50, " ms")),
+    list(line.results).flatMap((result) => [
+      atMost("tracking-page", `${String(result.db)} p95 at ${String(result.shipments)} shipments`, num(result.p95Ms), 50, " ms"),
+      ...(result.api
+        ? [atMost("tracking-page", `${String(result.db)} order-status API p95 at ${String(result.shipments)} shipments`, num((result.api as Json).p95Ms), 50, " ms")]
+        : []),
+    ]),
   crash: (line) => [
     atMost("crash", `lost of ${String(line.acknowledged)} acknowledged (${String(line.kills)} kills)`, num(line.lost), 0, ""),
     atMost("crash", "processed twice", num(line.duplicates), 0, ""),

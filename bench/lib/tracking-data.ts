@@ -58,8 +58,8 @@ export function trackingDataStatements(provider: Database["provider"], shop: str
   const statements = [
     d.insertFromSeries(
       orders,
-      `INSERT INTO "Order" ("shop", "id", "name", "email", "locale", "processedAt", "shopifyUpdatedAt", "updatedAt")`,
-      `${s}, ${order("seq.i")}, '#' || (1000 + seq.i), 'shopper' || seq.i || '@example.com', 'en', ${placed}, ${placed}, ${placed}`,
+      `INSERT INTO "Order" ("shop", "id", "name", "email", "locale", "customerId", "processedAt", "shopifyUpdatedAt", "updatedAt")`,
+      `${s}, ${order("seq.i")}, '#' || (1000 + seq.i), 'shopper' || seq.i || '@example.com', 'en', 'gid://shopify/Customer/' || seq.i, ${placed}, ${placed}, ${placed}`,
     ),
     ...([0, 1] as const).map((n) =>
       d.insertFromSeries(
