@@ -5,6 +5,8 @@ import { logger } from "~/logger.server";
 import { atomically } from "~/orders/atomically.server";
 import type { AdminGraphqlClient } from "~/shopify/admin-graphql.server";
 import { addReturnEvent, moveReturnCase, type ReturnCaseRow } from "./case-store.server";
+import { exchangeLinesOf, type ExchangeVariant } from "./exchange-discount";
+import type { Money } from "./money";
 import type { ReturnReason } from "./policy-schema";
 import type { ReturnsDeps } from "./returns-deps.server";
 import { createShopifyReturn, declineShopifyReturn, type ReturnLineInput, requestShopifyReturn } from "./shopify-returns.server";
@@ -22,13 +24,13 @@ import { createShopifyReturn, declineShopifyReturn, type ReturnLineInput, reques
  * fails, the request is put back in Shopify (`returnRequest`) and the case stays requested under the new id.
  */
 
-const exchangeItemsSchema = z.array(z.object({ variantId: z.string().min(1), quantity: z.number().int().positive() }));
+const exchangeItemsSchema = z.array(z.object({ variantId: z.string().min(1), quantity: z.number().int().positive(), unitPrice: z.string().optional() }));
 
-/** The exchange variants stored with a case ([] when it is not an exchange). */
-export function exchangeItemsOf(row: { exchangeItems: string }): { variantId: string; quantity: number }[] {
+/** The exchange variants stored with a case, with the catalogue price the engine used ([] when it is not an exchange). */
+export function exchangeItemsOf(row: { exchangeItems: string }): ExchangeVariant[] {
   const parsed = exchangeItemsSchema.safeParse(JSON.parse(row.exchangeItems || "[]"));
   if (!parsed.success) throw new Error(`stored exchange items are malformed: ${parsed.error.message}`);
-  return parsed.data.map(({ variantId, quantity }) => ({ variantId, quantity }));
+  return parsed.data.map(({ variantId, quantity, unitPrice }) => ({ variantId, quantity, ...(unitPrice === undefined ? {} : { unitPrice }) }));
 }
 
 const REPLACED_NOTE = "Approved with an exchange: replaced by a new return that carries the exchange items.";
@@ -40,7 +42,7 @@ export async function approveWithExchange(
   deps: Pick<ReturnsDeps, "db" | "admin" | "now">,
   shop: string,
   row: Row,
-  exchange: readonly { variantId: string; quantity: number }[],
+  exchange: readonly ExchangeVariant[],
 ): Promise<void> {
   // Everything that can fail on its own comes before the claim, so a failure cannot leave the case claimed.
   const admin = await deps.admin(shop);
@@ -56,7 +58,7 @@ export async function approveWithExchange(
   }
   let created;
   try {
-    created = await createShopifyReturn(admin, row.orderId, lines, exchange, { requestedAt: row.requestedAt });
+    created = await createShopifyReturn(admin, row.orderId, lines, exchangeLinesOf(exchange, bonusOf(row)), { requestedAt: row.requestedAt });
   } catch (error) {
     await restoreRequest(deps.db, admin, shop, row, lines, deps.now());
     throw error;
@@ -76,6 +78,11 @@ export async function approveWithExchange(
     });
   });
   logger.info({ shop, returnId: row.id, replaced: row.shopifyReturnId, shopifyReturnId: created.id }, "return approved with exchange");
+}
+
+/** The bonus the engine applied to the new items, as stored with the case's decision totals (none unless an exchange). */
+function bonusOf(row: Row): Money {
+  return { amount: row.outcome === "exchange" ? row.bonusAmount : "0", currency: row.currency };
 }
 
 async function linesOf(client: DbClient, shop: string, returnId: string): Promise<ReturnLineInput[]> {

@@ -1,5 +1,6 @@
 import { ShopifyApiError, throwIfUserErrors } from "~/errors";
 import { adminGraphql, type AdminGraphqlClient } from "~/shopify/admin-graphql.server";
+import { EXCHANGE_BONUS_DESCRIPTION, type ExchangeLine } from "./exchange-discount";
 import { throwIfOtherCurrency } from "./money";
 import type { ReturnReason } from "./policy-schema";
 import {
@@ -69,12 +70,23 @@ export async function requestShopifyReturn(admin: AdminGraphqlClient, orderId: s
   return returnOf(data.returnRequest as Payload, "returnRequest");
 }
 
-/** Creates an approved (OPEN) return, with the exchange variants when it is an exchange (returnCreate); `requestedAt` keeps a replaced request's date. */
+/** An exchange item for returnCreate: a bonus share goes as a fixed `appliedDiscount` on it. */
+function exchangeLineItemInput(item: ExchangeLine) {
+  const { variantId, quantity, discount } = item;
+  if (!discount) return { variantId, quantity };
+  const value = { amount: { amount: discount.amount, currencyCode: discount.currency } };
+  return { variantId, quantity, appliedDiscount: { description: EXCHANGE_BONUS_DESCRIPTION, value } };
+}
+
+/**
+ * Creates an approved (OPEN) return, with the exchange variants when it is an exchange and their share of the exchange
+ * bonus as discounts (returnCreate; ADR 0013); `requestedAt` keeps a replaced request's date.
+ */
 export async function createShopifyReturn(
   admin: AdminGraphqlClient,
   orderId: string,
   lines: readonly ReturnLineInput[],
-  exchange: readonly { variantId: string; quantity: number }[],
+  exchange: readonly ExchangeLine[],
   options: { requestedAt?: Date } = {},
 ): Promise<ShopifyReturn> {
   const returnInput = {
@@ -87,7 +99,7 @@ export async function createShopifyReturn(
       returnReason: reasonEnum(line.reason),
       returnReasonNote: line.note,
     })),
-    ...(exchange.length ? { exchangeLineItems: exchange.map((item) => ({ variantId: item.variantId, quantity: item.quantity })) } : {}),
+    ...(exchange.length ? { exchangeLineItems: exchange.map(exchangeLineItemInput) } : {}),
   };
   const data = await adminGraphql(admin, RETURN_CREATE_MUTATION, { returnInput }, returnCreateSchema);
   return returnOf(data.returnCreate as Payload, "returnCreate");

@@ -8,6 +8,7 @@ import type { ReturnStatus } from "./case-status";
 import { addReturnEvent, loadCaseSummary, storedDecision } from "./case-store.server";
 import { customerGid } from "./customer-id";
 import { evaluateReturnRequest, type ReturnDecision } from "./evaluate";
+import { exchangeLinesOf } from "./exchange-discount";
 import { loadOrderForReturn, offeredReasons } from "./order-context.server";
 import type { ReturnOrder } from "./order-schema";
 import { returnOrderSchema } from "./order-schema";
@@ -117,7 +118,7 @@ export async function submitReturnRequest(input: SubmitReturnInput, deps: Return
   let created: ShopifyReturn;
   try {
     created = decision.autoApprove
-      ? await createShopifyReturn(admin, orderId, shopifyLines, priced.exchange?.items ?? [])
+      ? await createShopifyReturn(admin, orderId, shopifyLines, exchangeLinesOf(priced.exchange?.items ?? [], decision.totals.bonusCredit))
       : await requestShopifyReturn(admin, orderId, shopifyLines);
   } catch (error) {
     // Compensation: release the key so the shopper can try again once the problem is fixed.

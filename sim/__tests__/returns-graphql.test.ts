@@ -219,6 +219,73 @@ describe("returnCreate, reverse deliveries, process, cancel, close and reopen", 
     expect(fee.returnCreate.userErrors).toEqual([{ field: ["returnInput", "returnShippingFee", "amount", "currencyCode"], message: "Currency EUR does not match the order currency USD.", code: "INVALID" }]);
   });
 
+  it("GIVEN exchange lines with an applied discount (a fixed amount per unit, a percentage) WHEN the return is processed THEN the order gets them at the discounted price, shows the discount and owes what the returned item did not pay", async () => {
+    const { order, fliBlue } = fulfilledOrder();
+    const red = toGid("ProductVariant", catalog.variants[1]!.id);
+    const record = await createReturn(order.id, [{ fli: fliBlue, quantity: 1 }], {
+      exchangeLineItems: [
+        { variantId: red, quantity: 2, appliedDiscount: { description: "Exchange bonus", value: { amount: { amount: "1.00", currencyCode: "USD" } } } },
+        { variantId: red, quantity: 1, appliedDiscount: { value: { percentage: 50 } } },
+      ],
+    });
+    const [fixed, percent] = record.exchangeLineItems.nodes;
+    const data = await send(RETURN_PROCESS, {
+      input: {
+        returnId: record.id,
+        returnLineItems: [{ id: record.returnLineItems.nodes[0].id, quantity: 1 }],
+        exchangeLineItems: [
+          { id: fixed.id, quantity: 2 },
+          { id: percent.id, quantity: 1 },
+        ],
+      },
+    });
+    expect(data.returnProcess.userErrors).toEqual([]);
+
+    const money = "shopMoney { amount }";
+    const lines = await send(
+      `query ($id: ID!) { order(id: $id) { totalOutstandingSet { ${money} } lineItems(first: 5) { nodes { quantity originalUnitPriceSet { ${money} } discountedUnitPriceSet { ${money} }
+        discountedTotalSet { ${money} } discountAllocations { allocatedAmountSet { ${money} } discountApplication { __typename
+          ... on ManualDiscountApplication { title description allocationMethod value { ... on MoneyV2 { amount } ... on PricingPercentageValue { percentage } } } } } } } } }`,
+      { id: toGid("Order", order.id) },
+    );
+    const amount = (value: string) => ({ shopMoney: { amount: value } });
+    const manual = (title: string, description: string | null, value: object) => ({ __typename: "ManualDiscountApplication", title, description, allocationMethod: "EACH", value });
+    expect(lines.order.lineItems.nodes.slice(2)).toEqual([
+      {
+        quantity: 2,
+        originalUnitPriceSet: amount("19.0"),
+        discountedUnitPriceSet: amount("18.0"),
+        discountedTotalSet: amount("36.0"),
+        discountAllocations: [{ allocatedAmountSet: amount("2.0"), discountApplication: manual("Exchange bonus", "Exchange bonus", { amount: "1.0" }) }],
+      },
+      {
+        quantity: 1,
+        originalUnitPriceSet: amount("19.0"),
+        discountedUnitPriceSet: amount("9.5"),
+        discountedTotalSet: amount("9.5"),
+        discountAllocations: [{ allocatedAmountSet: amount("9.5"), discountApplication: manual("Exchange discount", null, { percentage: 50 }) }],
+      },
+    ]);
+    // New lines 36.00 + 9.50, less the returned Blue mug's 18.00 that was kept rather than refunded.
+    expect(lines.order.totalOutstandingSet).toEqual(amount("27.5"));
+  });
+
+  it.each([
+    ["more than the item's price", { value: { amount: { amount: "19.01", currencyCode: "USD" } } }, ["value", "amount", "amount"], "Discount amount can't exceed the item's price."],
+    ["another currency", { value: { amount: { amount: "1.00", currencyCode: "EUR" } } }, ["value", "amount", "currencyCode"], "Currency EUR does not match the order currency USD."],
+    ["a percentage above 100", { value: { percentage: 150 } }, ["value", "percentage"], "Discount percentage must be between 0 and 100."],
+  ])("GIVEN an exchange line's applied discount with %s WHEN returnCreate runs THEN the field is named in userErrors", async (_case, appliedDiscount, field, message) => {
+    const { order, fliBlue } = fulfilledOrder();
+    const returnInput = {
+      orderId: toGid("Order", order.id),
+      returnLineItems: [{ fulfillmentLineItemId: fliBlue, quantity: 1 }],
+      exchangeLineItems: [{ variantId: toGid("ProductVariant", catalog.variants[1]!.id), quantity: 1, appliedDiscount }],
+    };
+    const data = await send(RETURN_CREATE, { returnInput });
+    expect(data.returnCreate.return).toBeNull();
+    expect(data.returnCreate.userErrors).toEqual([{ field: ["returnInput", "exchangeLineItems", "0", "appliedDiscount", ...field], message, code: expect.any(String) }]);
+  });
+
   it("GIVEN an open return WHEN a reverse delivery with tracking and a label is created THEN it is readable on the return and reverse_deliveries/attach_deliverable is sent", async () => {
     const { order, fliBlue } = fulfilledOrder();
     const record = await createReturn(order.id, [{ fli: fliBlue, quantity: 2 }]);

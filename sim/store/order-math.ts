@@ -24,6 +24,11 @@ export function lineDiscount(item: LineItemRecord): Cents {
   return (item.discountAllocations ?? []).reduce((sum, allocation) => sum + allocation.amount, 0);
 }
 
+/** The allocations of discounts on this line alone (an exchange's applied discount), not order-level ones. */
+export function lineLevelDiscount(item: LineItemRecord): Cents {
+  return (item.discountAllocations ?? []).filter((allocation) => allocation.manual).reduce((sum, allocation) => sum + allocation.amount, 0);
+}
+
 /**
  * What `quantity` units of a line cost after all discounts: the line's allocations are spread evenly over its
  * units, so part of a line carries its share (rounded to the cent) and the whole line exactly its total.
@@ -98,9 +103,31 @@ export function orderTotals(state: ShopState, order: OrderRecord): OrderTotals {
     currentSubtotal,
     currentShipping,
     currentTotal: currentSubtotal + currentShipping + order.taxCents,
-    outstanding: order.paymentStatus === "voided" ? 0 : Math.max(0, total - paid),
+    outstanding: order.paymentStatus === "voided" ? 0 : Math.max(0, total - paid) + exchangeBalance(state, order),
     totalWeightGrams: order.lineItems.reduce((sum, item) => sum + item.grams * item.quantity, 0),
   };
+}
+
+/**
+ * What the customer owes for exchanges on a paid order: the new lines (at their discounted price) less the
+ * value of returned units that were processed without being refunded, which pays toward them. Never negative:
+ * money going back to the customer is a refund, not a negative balance. The checkout payment never covered the
+ * exchange lines (see saleTransactions), so this is on top of what the order otherwise owes.
+ */
+export function exchangeBalance(state: ShopState, order: OrderRecord): Cents {
+  if (order.paymentStatus !== "paid") return 0;
+  const returns = state.returnsOf(order);
+  const exchangeLineIds = new Set(returns.flatMap((record) => record.exchangeLineItems.flatMap((item) => item.lineItemIds)));
+  const charged = order.lineItems.filter((item) => exchangeLineIds.has(item.id)).reduce((sum, item) => sum + discountedAmount(item, item.quantity), 0);
+  if (charged === 0) return 0;
+  const credited = returns
+    .flatMap((record) => record.lineItems)
+    .reduce((sum, returned) => {
+      const line = order.lineItems.find((item) => item.id === returned.lineItemId);
+      const kept = Math.max(0, returned.processedQuantity - returned.refundedQuantity);
+      return line && kept > 0 ? sum + discountedAmount(line, kept) : sum;
+    }, 0);
+  return Math.max(0, charged - credited);
 }
 
 export function financialStatus(state: ShopState, order: OrderRecord): FinancialStatus {

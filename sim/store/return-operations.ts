@@ -5,7 +5,7 @@ import { definitionForLegacyReason, reasonDefinition } from "./return-reasons.ts
 import { findFulfillmentLineItem, returnableQuantity } from "./return-quantities.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { SimStore } from "./store.ts";
-import type { Cents, ReturnDeclineReasonCode, ReturnLineItemRecord, ReturnReasonCode, ReturnRecord, ReturnStatus, ReverseFulfillmentOrderRecord } from "./types.ts";
+import type { Cents, ExchangeAppliedDiscount, ReturnDeclineReasonCode, ReturnLineItemRecord, ReturnReasonCode, ReturnRecord, ReturnStatus, ReverseFulfillmentOrderRecord } from "./types.ts";
 
 export interface ReturnLineItemInput {
   fulfillmentLineItemId: NumericId;
@@ -25,7 +25,7 @@ export interface RequestReturnInput {
 }
 
 export interface CreateReturnInput extends RequestReturnInput {
-  exchangeLineItems?: { variantId: NumericId; quantity: number }[];
+  exchangeLineItems?: { variantId: NumericId; quantity: number; appliedDiscount?: ExchangeAppliedDiscount | null }[];
   requestedAt?: Date | null;
 }
 
@@ -72,6 +72,17 @@ function buildLineItems(store: SimStore, state: ShopState, orderId: NumericId, i
   });
 }
 
+/** A discount may take an exchange item down to nothing, never below. */
+function checkAppliedDiscount(discount: ExchangeAppliedDiscount, unitPrice: Cents, field: string[]): void {
+  if ("amount" in discount.value) {
+    const { amount } = discount.value;
+    if (amount < 0) invalid("Discount amount must be greater than or equal to 0.", [...field, "amount", "amount"], "GREATER_THAN_OR_EQUAL_TO");
+    if (amount > unitPrice) invalid("Discount amount can't exceed the item's price.", [...field, "amount", "amount"], "LESS_THAN_OR_EQUAL_TO");
+  } else if (discount.value.percentage < 0 || discount.value.percentage > 100) {
+    invalid("Discount percentage must be between 0 and 100.", [...field, "percentage"], "INVALID");
+  }
+}
+
 function newReturn(store: SimStore, state: ShopState, orderId: NumericId, input: CreateReturnInput, status: ReturnStatus, at: Date): ReturnRecord {
   const order = state.order(orderId);
   const lineItems = buildLineItems(store, state, orderId, input.lineItems);
@@ -79,7 +90,9 @@ function newReturn(store: SimStore, state: ShopState, orderId: NumericId, input:
     const at = ["exchangeLineItems", String(index)];
     if (!state.variants.has(exchange.variantId)) throw new StoreError("NOT_FOUND", "Variant does not exist.", [...at, "variantId"], "NOT_FOUND");
     if (!Number.isInteger(exchange.quantity) || exchange.quantity < 1) invalid("Quantity must be greater than 0.", [...at, "quantity"], "GREATER_THAN");
-    return { id: store.ids.allocate(), variantId: exchange.variantId, quantity: exchange.quantity, processedQuantity: 0, lineItemIds: [] };
+    const appliedDiscount = exchange.appliedDiscount ?? null;
+    if (appliedDiscount) checkAppliedDiscount(appliedDiscount, state.variant(exchange.variantId).price, [...at, "appliedDiscount", "value"]);
+    return { id: store.ids.allocate(), variantId: exchange.variantId, quantity: exchange.quantity, appliedDiscount, processedQuantity: 0, lineItemIds: [] };
   });
   const fee = input.shippingFee ?? null;
   if (fee !== null && fee < 0) invalid("Return shipping fee must be greater than or equal to 0.", ["returnShippingFee", "amount", "amount"], "GREATER_THAN_OR_EQUAL_TO");

@@ -5,7 +5,7 @@ import { variantLineFields } from "./order-operations.ts";
 import { recordRefund } from "./refund-operations.ts";
 import type { ShopState } from "./shop-state.ts";
 import type { SimStore } from "./store.ts";
-import type { Cents, DispositionType, OrderRecord, RefundRecord, ReturnRecord, ReverseFulfillmentOrderRecord } from "./types.ts";
+import type { Cents, DispositionType, ExchangeAppliedDiscount, OrderRecord, RefundRecord, ReturnRecord, ReverseFulfillmentOrderRecord } from "./types.ts";
 
 export interface ProcessReturnInput {
   returnLineItems?: {
@@ -121,13 +121,25 @@ function creditStoreCredit(store: SimStore, state: ShopState, order: OrderRecord
   }
 }
 
+/** What an exchange's applied discount takes off `quantity` units: a fixed amount per unit, or a percentage of the price. */
+function exchangeDiscount(discount: ExchangeAppliedDiscount, unitPrice: Cents, quantity: number): Cents {
+  if ("amount" in discount.value) return Math.min(discount.value.amount, unitPrice) * quantity;
+  return Math.round((unitPrice * quantity * discount.value.percentage) / 100);
+}
+
 function addExchangeLineItems(store: SimStore, state: ShopState, order: OrderRecord, exchanges: ReturnType<typeof planExchangeLines>): void {
   for (const { item, quantity } of exchanges) {
+    const fields = variantLineFields(state, state.variant(item.variantId));
+    const discount = item.appliedDiscount;
     const lineItem = {
       id: store.ids.allocate(),
-      ...variantLineFields(state, state.variant(item.variantId)),
+      ...fields,
       quantity,
       imageUrl: store.productImage(state.shop.domain, item.variantId),
+      // The line is added at the discounted price, as Shopify records an exchange line's applied discount.
+      ...(discount
+        ? { discountAllocations: [{ amount: exchangeDiscount(discount, fields.price, quantity), title: discount.description ?? "Exchange discount", manual: discount }] }
+        : {}),
     };
     order.lineItems.push(lineItem);
     item.lineItemIds.push(lineItem.id);

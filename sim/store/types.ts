@@ -157,6 +157,11 @@ export interface DiscountAllocationRecord {
   amount: Cents;
   /** What the buyer saw, e.g. the code ("WELCOME10") or an automatic discount's title. */
   title: string;
+  /**
+   * Set for a discount on this line alone, applied by hand (an exchange line's `appliedDiscount`): Shopify counts
+   * it in the line's discountedUnitPriceSet / discountedTotalSet, which leave order-level allocations out.
+   */
+  manual?: ExchangeAppliedDiscount;
 }
 
 export interface ShippingLineRecord {
@@ -349,10 +354,18 @@ export interface ReturnLineItemRecord {
   refundedQuantity: number;
 }
 
+/** `ExchangeLineItemInput.appliedDiscount`: a fixed amount off each unit, or a percentage (0–100) of the price. */
+export interface ExchangeAppliedDiscount {
+  description: string | null;
+  value: { amount: Cents } | { percentage: number };
+}
+
 export interface ExchangeLineItemRecord {
   id: NumericId;
   variantId: NumericId;
   quantity: number;
+  /** Charged on the order line the exchange adds when it is processed. */
+  appliedDiscount: ExchangeAppliedDiscount | null;
   processedQuantity: number;
   /** Order line items added for this exchange when it is processed. */
   lineItemIds: NumericId[];

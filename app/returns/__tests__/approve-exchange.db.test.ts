@@ -4,6 +4,7 @@ import { useTestDatabase } from "~/test/database";
 import { processWebhookEvent } from "~/webhooks/process.server";
 import { WEBHOOK_HANDLERS } from "~/webhooks/topics.server";
 import { approveReturn } from "../merchant-actions.server";
+import { saveReturnPolicy } from "../policy-store.server";
 import { submitReturnRequest } from "../submit.server";
 import { rejected } from "./fake-admin";
 import { CUSTOMER, depsFor, fakeShopify, MUG, MUG_FLI, MUG_PRODUCT, MUG_RED_VARIANT, NOW, ORDER, seedDeliveredOrder } from "./returns-scenario";
@@ -17,9 +18,11 @@ const database = useTestDatabase();
 const prisma = () => database.get().prisma;
 let counter = 0;
 
-async function requestedExchange() {
+async function requestedExchange(options: { bonusPercent?: number; quantity?: number } = {}) {
+  const { bonusPercent = 0, quantity = 1 } = options;
   const shop = `exchange-${++counter}-${Date.now()}.myshopify.com`;
   await seedDeliveredOrder(prisma(), shop);
+  if (bonusPercent) await saveReturnPolicy(prisma(), shop, { outcomes: { exchangeBonusPercent: bonusPercent } });
   const shopify = fakeShopify();
   const deps = depsFor(prisma(), shopify);
   const result = await submitReturnRequest(
@@ -29,10 +32,10 @@ async function requestedExchange() {
       orderId: ORDER,
       idempotencyKey: `exchange-review-${counter}`,
       request: {
-        items: [{ lineItemId: MUG, quantity: 1, reason: "color", note: "Prefer red" }],
+        items: [{ lineItemId: MUG, quantity, reason: "color", note: "Prefer red" }],
         outcome: "exchange",
         method: "mail_label",
-        exchange: { items: [{ productId: MUG_PRODUCT, variantId: MUG_RED_VARIANT, title: "Mug", unitPrice: "19.50", quantity: 1 }] },
+        exchange: { items: [{ productId: MUG_PRODUCT, variantId: MUG_RED_VARIANT, title: "Mug", unitPrice: "19.50", quantity }] },
       },
     },
     deps,
@@ -64,6 +67,25 @@ describe("approving an exchange that needed review", () => {
     const row = await caseRow(shop, id);
     expect(row).toMatchObject({ status: "open", approvedAt: NOW });
     expect(row.shopifyReturnId).not.toBe(requestId);
+  });
+
+  it("GIVEN a requested exchange whose bonus counts toward the pricier items WHEN approved THEN each new unit goes to returnCreate on its own with its share of the stored bonus as a fixed discount", async () => {
+    // Two 18.00 mugs less 6.00 in fees (30.00) for two 19.50 ones (39.00): 10% bonus (3.00) toward them, 6.00 to pay.
+    const { shop, shopify, deps, id } = await requestedExchange({ bonusPercent: 10, quantity: 2 });
+    expect(await caseRow(shop, id)).toMatchObject({ bonusAmount: "3.00", amountDue: "6.00", currency: "EUR" });
+
+    await approveReturn(deps, shop, id);
+
+    const bonus = (amount: string) => ({ description: "Exchange bonus", value: { amount: { amount, currencyCode: "EUR" } } });
+    expect(shopify.last("AftercareReturnCreate")).toMatchObject({
+      returnInput: {
+        returnLineItems: [{ fulfillmentLineItemId: MUG_FLI, quantity: 2 }],
+        exchangeLineItems: [
+          { variantId: MUG_RED_VARIANT, quantity: 1, appliedDiscount: bonus("1.50") },
+          { variantId: MUG_RED_VARIANT, quantity: 1, appliedDiscount: bonus("1.50") },
+        ],
+      },
+    });
   });
 
   it("GIVEN Shopify refuses to decline the request WHEN approving THEN its message surfaces, nothing is created and the case is still requested", async () => {

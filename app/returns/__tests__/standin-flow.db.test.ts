@@ -12,6 +12,7 @@ import { applyCarrierUpdateJob } from "~/tracking/sources/easypost/apply-carrier
 import { type DetailInput, tracker, trackerEvent } from "~/tracking/sources/easypost/__tests__/easypost-samples";
 import { easyPostSignature } from "~/tracking/sources/easypost/signature";
 import { loadCaseSummary } from "../case-store.server";
+import { saveReturnPolicy } from "../policy-store.server";
 import { approveReturn, attachUploadedLabel, processReturn } from "../merchant-actions.server";
 import type { ReturnsDeps } from "../returns-deps.server";
 import { submitReturnRequest } from "../submit.server";
@@ -190,5 +191,61 @@ describe("returns against the Shopify stand-in", () => {
     const summary = await loadCaseSummary(prisma(), SHOP, id);
     expect(summary.timeline.map((event) => event.kind)).toEqual(["requested", "approved", "label_created", "in_transit", "received", "processed", "closed"]);
     expect(summary.timeline[1]!.text).toMatch(/^Return approved with 1 exchange item \(Shopify return .+ replaces request .+\)$/);
+  });
+
+  // Last in the file: it changes the shop's policy.
+  it("GIVEN an auto-approved exchange for pricier items that the exchange bonus covers WHEN it is processed THEN Shopify's order has the new lines at the discounted price and nothing owed", async () => {
+    await saveReturnPolicy(prisma(), SHOP, { outcomes: { exchangeBonusPercent: 10 }, autoApproval: [{ outcomes: ["exchange"] }] });
+    const { catalog, orderId, lineItemId, customerId } = await fulfilledOrder(2);
+    const red = toGid("ProductVariant", catalog.variants[1]!.id);
+    const deps: ReturnsDeps = { db: prisma(), admin: async () => standInAdmin(), now: () => new Date() };
+    // Two 18.00 mugs back (36.00) for two 19.00 ones (38.00): 10% bonus (3.60) covers the 2.00 difference.
+    const submitted = await submitReturnRequest(
+      {
+        shop: SHOP,
+        customerId,
+        orderId,
+        idempotencyKey: "standin-exchange-bonus-1",
+        request: {
+          items: [{ lineItemId, quantity: 2, reason: "color" }],
+          outcome: "exchange",
+          method: "mail_label",
+          exchange: { items: [{ productId: toGid("Product", catalog.product.id), variantId: red, title: "Trail Mug – Red", unitPrice: "19.00", quantity: 2 }] },
+        },
+      },
+      deps,
+    );
+    expect(submitted).toMatchObject({ ok: true, status: "open", decision: { totals: { bonusCredit: { amount: "2.00" }, amountDue: { amount: "0.00" } } } });
+    if (!submitted.ok) return;
+
+    await processReturn(deps, SHOP, submitted.returnId);
+
+    const { shopifyReturnId } = await prisma().returnCase.findUniqueOrThrow({ where: { shop_id: { shop: SHOP, id: submitted.returnId } } });
+    const money = "shopMoney { amount currencyCode }";
+    const query = `query ($id: ID!, $order: ID!) {
+      return(id: $id) { status exchangeLineItems(first: 5) { nodes { quantity processedQuantity lineItem { id } } } }
+      order(id: $order) { totalOutstandingSet { ${money} } lineItems(first: 5) { nodes { id variant { id } quantity originalUnitPriceSet { ${money} }
+        discountedUnitPriceSet { ${money} } discountedTotalSet { ${money} }
+        discountAllocations { allocatedAmountSet { ${money} } discountApplication { __typename ... on ManualDiscountApplication { title value { ... on MoneyV2 { amount } } } } } } } } }`;
+    const data = await adminData(standIn, token, query, { id: shopifyReturnId, order: orderId });
+    expect(data.return.status).toBe("CLOSED");
+    // Sent as one quantity-1 exchange line per unit, each carrying its share of the bonus.
+    expect(data.return.exchangeLineItems.nodes).toEqual([
+      { quantity: 1, processedQuantity: 1, lineItem: { id: expect.any(String) } },
+      { quantity: 1, processedQuantity: 1, lineItem: { id: expect.any(String) } },
+    ]);
+    const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" } });
+    const exchangeLines = data.order.lineItems.nodes.filter((line: { variant: { id: string } }) => line.variant.id === red);
+    expect(exchangeLines).toHaveLength(2);
+    for (const line of exchangeLines) {
+      expect(line).toMatchObject({
+        quantity: 1,
+        originalUnitPriceSet: usd("19.0"),
+        discountedUnitPriceSet: usd("18.0"),
+        discountedTotalSet: usd("18.0"),
+        discountAllocations: [{ allocatedAmountSet: usd("1.0"), discountApplication: { __typename: "ManualDiscountApplication", title: "Exchange bonus", value: { amount: "1.0" } } }],
+      });
+    }
+    expect(data.order.totalOutstandingSet).toEqual(usd("0.0"));
   });
 });

@@ -200,8 +200,14 @@ describe("submitReturnRequest", () => {
     expect(result).toMatchObject({ ok: true, status: "open" });
     expect(result.decision.totals.exchangeValue.amount).toBe("19.50");
     expect(shopify.count("AftercareReturnRequest")).toBe(0);
+    // The 10% bonus (1.80) pays the 1.50 the red mug costs more; Shopify gets it as the new item's discount.
     expect(shopify.last("AftercareReturnCreate")).toMatchObject({
-      returnInput: { orderId: ORDER, exchangeLineItems: [{ variantId: MUG_RED_VARIANT, quantity: 1 }] },
+      returnInput: {
+        orderId: ORDER,
+        exchangeLineItems: [
+          { variantId: MUG_RED_VARIANT, quantity: 1, appliedDiscount: { description: "Exchange bonus", value: { amount: { amount: "1.50", currencyCode: "EUR" } } } },
+        ],
+      },
     });
     const row = await prisma().returnCase.findFirstOrThrow({ where: { shop } });
     expect(row).toMatchObject({ status: "open", outcome: "exchange", bonusAmount: "1.50" });

@@ -1,5 +1,5 @@
-import { currentQuantity, discountedUnitPrice, financialStatus, lineDiscount, orderTotals, restFulfillmentStatus } from "../../store/order-math.ts";
-import type { Address, LineItemRecord, OrderRecord, RefundRecord, ShippingLineRecord } from "../../store/types.ts";
+import { currentQuantity, discountedUnitPrice, financialStatus, lineDiscount, lineLevelDiscount, orderTotals, restFulfillmentStatus } from "../../store/order-math.ts";
+import type { Address, DiscountAllocationRecord, LineItemRecord, OrderRecord, RefundRecord, ShippingLineRecord } from "../../store/types.ts";
 import { orderStatusUrl } from "../../store/urls.ts";
 import { connection, firstOf, type ConnectionArgs } from "../connection.ts";
 import type { ResolverContext, TypeResolvers } from "../resolver-types.ts";
@@ -39,6 +39,7 @@ export const orderResolvers: TypeResolvers<OrderRecord> = {
   subtotalPriceSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).subtotal, order.currency),
   totalShippingPriceSet: (order) => moneyBag(order.shippingLine.price, order.currency),
   totalRefundedSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).refunded, order.currency),
+  totalOutstandingSet: (order, _args, ctx: ResolverContext) => moneyBag(orderTotals(ctx.state, order).outstanding, order.currency),
   customer: (order, _args, ctx: ResolverContext) => (order.customerId ? (ctx.state.customers.get(order.customerId) ?? null) : null),
   statusPageUrl: (order, _args, ctx: ResolverContext) => orderStatusUrl(ctx.state.shop, order),
   shippingAddress: (order) => order.shippingAddress,
@@ -68,14 +69,39 @@ export const lineItemResolvers: TypeResolvers<LineItemSource> = {
   product: (item, _args, ctx: ResolverContext) => (item.productId ? (ctx.state.products.get(item.productId) ?? null) : null),
   variant: (item, _args, ctx: ResolverContext) => (item.variantId ? (ctx.state.variants.get(item.variantId) ?? null) : null),
   originalUnitPriceSet: (item) => moneyBag(item.price, item.order.currency),
-  // The sim's allocations are order-level (a code's share of the line), which Shopify leaves out of
-  // discountedUnitPriceSet and counts in the "after all discounts" price and totalDiscountSet.
-  discountedUnitPriceSet: (item) => moneyBag(item.price, item.order.currency),
+  // Order-level allocations (a code's share of the line) are left out of discountedUnitPriceSet and
+  // discountedTotalSet and counted in the "after all discounts" price and totalDiscountSet; a discount on the line
+  // alone (an exchange's applied discount) counts in all of them.
+  discountedUnitPriceSet: (item) => moneyBag(item.price - Math.round(lineLevelDiscount(item) / item.quantity), item.order.currency),
+  discountedTotalSet: (item) => moneyBag(item.price * item.quantity - lineLevelDiscount(item), item.order.currency),
   discountedUnitPriceAfterAllDiscountsSet: (item) => moneyBag(discountedUnitPrice(item), item.order.currency),
   originalTotalSet: (item) => moneyBag(item.price * item.quantity, item.order.currency),
   totalDiscountSet: (item) => moneyBag(lineDiscount(item), item.order.currency),
+  discountAllocations: (item) => (item.discountAllocations ?? []).map((allocation) => discountAllocationSource(item.order, allocation)),
   image: (item) => (item.imageUrl ? { id: null, url: item.imageUrl, altText: item.title, width: 1200, height: 1200 } : null),
 };
+
+/**
+ * A line's `DiscountAllocation`: a hand-applied discount (an exchange's) is a ManualDiscountApplication, a code
+ * the order carries a DiscountCodeApplication, anything else an automatic discount.
+ */
+function discountAllocationSource(order: OrderRecord, allocation: DiscountAllocationRecord) {
+  const allocatedAmountSet = moneyBag(allocation.amount, order.currency);
+  const shared = { index: 0, targetType: "LINE_ITEM", allocationMethod: allocation.manual ? "EACH" : "ACROSS", targetSelection: allocation.manual ? "EXPLICIT" : "ALL" };
+  const manual = allocation.manual;
+  const discountApplication = manual
+    ? {
+        __typename: "ManualDiscountApplication",
+        ...shared,
+        title: allocation.title,
+        description: manual.description,
+        value: "amount" in manual.value ? { __typename: "MoneyV2", ...moneyBag(manual.value.amount, order.currency).shopMoney } : { __typename: "PricingPercentageValue", percentage: manual.value.percentage },
+      }
+    : (order.discountCodes ?? []).includes(allocation.title)
+      ? { __typename: "DiscountCodeApplication", ...shared, code: allocation.title }
+      : { __typename: "AutomaticDiscountApplication", ...shared, title: allocation.title };
+  return { allocatedAmount: allocatedAmountSet.shopMoney, allocatedAmountSet, discountApplication };
+}
 
 /** A shipping line knows its order's currency for its money fields. */
 type ShippingLineSource = ShippingLineRecord & { currency: string };

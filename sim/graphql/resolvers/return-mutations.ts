@@ -1,7 +1,7 @@
 import { StoreError } from "../../store/errors.ts";
 import type { ReturnLineItemInput } from "../../store/return-operations.ts";
 import type { ProcessReturnInput } from "../../store/return-process.ts";
-import type { DispositionType, ReturnDeclineReasonCode, ReturnReasonCode } from "../../store/types.ts";
+import type { DispositionType, ExchangeAppliedDiscount, ReturnDeclineReasonCode, ReturnReasonCode } from "../../store/types.ts";
 import type { ResolverContext, TypeResolvers } from "../resolver-types.ts";
 import { centsOf, idOf, runMutation } from "./mutation-support.ts";
 
@@ -20,12 +20,25 @@ interface LineInput {
 interface ReturnInputArgs {
   orderId: string;
   returnLineItems: LineInput[];
-  exchangeLineItems?: { variantId?: string | null; quantity: number }[] | null;
+  exchangeLineItems?: { variantId?: string | null; quantity: number; appliedDiscount?: AppliedDiscountInput | null }[] | null;
   returnShippingFee?: { amount: MoneyInput } | null;
   requestedAt?: string | null;
 }
 
+interface AppliedDiscountInput {
+  description?: string | null;
+  value: { amount?: MoneyInput | null; percentage?: number | null };
+}
+
 const RETURN_PAYLOAD = { return: null };
+
+/** `ExchangeLineItemInput.appliedDiscount`: a fixed amount (in the order's currency) or a percentage; the value is @oneOf. */
+function appliedDiscountOf(input: AppliedDiscountInput | null | undefined, currency: string, field: string[]): ExchangeAppliedDiscount | null {
+  if (!input) return null;
+  const { amount, percentage } = input.value;
+  const description = input.description ?? null;
+  return amount ? { description, value: { amount: centsOf(amount, currency, [...field, "value", "amount"]) } } : { description, value: { percentage: percentage ?? 0 } };
+}
 
 function orderOf(ctx: ResolverContext, orderGid: string) {
   const orderId = idOf(orderGid, "Order", ["orderId"]);
@@ -58,7 +71,8 @@ function returnInput(ctx: ResolverContext, input: ReturnInputArgs) {
       exchangeLineItems: (input.exchangeLineItems ?? []).map((exchange, index) => {
         const field = ["exchangeLineItems", String(index), "variantId"];
         if (!exchange.variantId) throw new StoreError("INVALID", "Variant can't be blank.", field, "BLANK");
-        return { variantId: idOf(exchange.variantId, "ProductVariant", field, "variant"), quantity: exchange.quantity };
+        const appliedDiscount = appliedDiscountOf(exchange.appliedDiscount, order.currency, ["exchangeLineItems", String(index), "appliedDiscount"]);
+        return { variantId: idOf(exchange.variantId, "ProductVariant", field, "variant"), quantity: exchange.quantity, appliedDiscount };
       }),
       requestedAt: input.requestedAt ? new Date(input.requestedAt) : null,
     },
