@@ -6,12 +6,14 @@
  * Prints a table and, last, one JSON line.
  */
 import { randomUUID } from "node:crypto";
+import { cpus } from "node:os";
 import { createDatabase, type Database } from "../app/db.server";
 import { migrate } from "../app/db/migrate.server";
 import type { WebhookDelivery } from "../app/webhooks/delivery";
 import { storeWebhookEvents } from "../app/webhooks/inbox.server";
 import { PROCESS_WEBHOOK_JOB } from "../app/webhooks/process-job-payload";
 import { benchDatabaseUrl, dropDatabase } from "./lib/databases";
+import { startCpuSampler } from "./lib/cpu";
 import { orderBodies } from "./lib/webhooks";
 import { startWorkerProcesses, stopWorkerProcesses, waitForWebhookJobsDrained } from "./lib/workers";
 
@@ -31,6 +33,8 @@ interface Figures {
   /** Orders stored per processed event beyond one; 0 is the only acceptable answer. */
   duplicateOrders: number;
   workersThatRan: number;
+  /** Share of the machine's cores busy while the queue drained (workers, PostgreSQL and all): 1 = saturated. */
+  cpuBusy: number;
 }
 
 function deliveries(count: number): WebhookDelivery[] {
@@ -60,19 +64,21 @@ async function measure(workers: number): Promise<Figures> {
       { DATABASE_URL: url, WORKER_CONCURRENCY: String(CONCURRENCY_PER_WORKER), SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: "bench-secret", SHOPIFY_APP_URL: "http://127.0.0.1:9" },
       workers,
     );
+    const cpu = startCpuSampler();
     try {
       await waitForWebhookJobsDrained(database, shop, processes, 120_000);
     } finally {
+      cpu.stop();
       await stopWorkerProcesses(processes);
     }
-    return await figuresOf(database, workers);
+    return await figuresOf(database, workers, cpu.busyBetween);
   } finally {
     await database.close();
     await dropDatabase(url);
   }
 }
 
-async function figuresOf(database: Database, workers: number): Promise<Figures> {
+async function figuresOf(database: Database, workers: number, busyBetween: (from: Date, to: Date) => number): Promise<Figures> {
   const where = { shop, name: PROCESS_WEBHOOK_JOB };
   const succeeded = await database.prisma.job.count({ where: { ...where, status: "succeeded" } });
   if (succeeded !== JOBS) throw new Error(`expected ${JOBS} succeeded jobs, found ${succeeded}`);
@@ -90,6 +96,7 @@ async function figuresOf(database: Database, workers: number): Promise<Figures> 
     doubleClaims,
     duplicateOrders: Math.max(0, orders - JOBS),
     workersThatRan: lockedBy.filter((group) => group.lockedBy !== null).length,
+    cpuBusy: busyBetween(span._min.finishedAt!, span._max.finishedAt!),
   };
 }
 
@@ -99,7 +106,8 @@ for (const workers of WORKER_COUNTS) {
   results.push(figures);
   console.log(
     `${workers} worker(s): ${figures.perSecond} jobs/s (${figures.jobs} in ${figures.drainSeconds} s), ` +
-      `${figures.workersThatRan} took part, double claims ${figures.doubleClaims}, duplicate orders ${figures.duplicateOrders}`,
+      `${figures.workersThatRan} took part, double claims ${figures.doubleClaims}, duplicate orders ${figures.duplicateOrders}, ` +
+      `CPU ${Math.round(figures.cpuBusy * 100)}% of ${cpus().length} cores busy`,
   );
 }
 console.log(JSON.stringify({ bench: "scale-out", db: "postgres", full, concurrencyPerWorker: CONCURRENCY_PER_WORKER, results }));

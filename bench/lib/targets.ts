@@ -28,6 +28,17 @@ function atMost(bench: string, figure: string, value: number, target: number, un
 
 const INGEST_RATE: Readonly<Record<string, number>> = { sqlite: 3_000, postgres: 2_000 };
 
+/**
+ * The lag target holds at the offered rate only if the server took that rate: when it acknowledged far fewer
+ * (back-pressure), a low lag of the few it took says nothing, so the row fails and shows both rates.
+ */
+function eventToState(result: Json): TargetRow {
+  const rate = num(result.lagRate);
+  const acked = num(result.lagAckedPerSecond);
+  const row = atMost("ingest", `${String(result.db)} p99 event→state at ${rate}/s offered (${fmt(acked)}/s acknowledged)`, num(result.lagP99Ms), 2_000, " ms");
+  return { ...row, met: row.met === true && acked >= 0.95 * rate };
+}
+
 const READERS: Readonly<Record<string, Reader>> = {
   ingest: (line) =>
     list(line.results).flatMap((result) => [
@@ -36,7 +47,7 @@ const READERS: Readonly<Record<string, Reader>> = {
       ...(result.lagRate === undefined
         ? []
         : [
-            atMost("ingest", `${String(result.db)} p99 event→state at ${String(result.lagRate)}/s`, num(result.lagP99Ms), 2_000, " ms"),
+            eventToState(result),
             atMost("ingest", `${String(result.db)} unprocessed after the fixed-rate run`, num(result.lagUnprocessed), 0, ""),
           ]),
     ]),
@@ -58,13 +69,15 @@ const READERS: Readonly<Record<string, Reader>> = {
       const workers = num(result.workers);
       const rows = [atMost("scale-out", `${workers} worker(s) double claims`, num(result.doubleClaims) + num(result.duplicateOrders), 0, "")];
       const speedUp = num(result.perSecond) / base;
-      if (workers > 1) rows.push({ bench: "scale-out", figure: `${workers} workers jobs/s (×${fmt(speedUp)} of one)`, measured: `${fmt(num(result.perSecond))}/s`, target: "grows with workers", met: speedUp > 1 });
-      else rows.push({ bench: "scale-out", figure: "1 worker jobs/s", measured: `${fmt(num(result.perSecond))}/s`, target: "baseline", met: null });
+      // How busy the machine was says whether more workers could have gone faster at all.
+      const cpu = result.cpuBusy === undefined ? "" : `, CPU ${fmt(num(result.cpuBusy) * 100)}% busy`;
+      if (workers > 1) rows.push({ bench: "scale-out", figure: `${workers} workers jobs/s (×${fmt(speedUp)} of one${cpu})`, measured: `${fmt(num(result.perSecond))}/s`, target: "grows with workers", met: speedUp > 1 });
+      else rows.push({ bench: "scale-out", figure: `1 worker jobs/s (baseline${cpu})`, measured: `${fmt(num(result.perSecond))}/s`, target: "baseline", met: null });
       return rows;
     });
   },
   notify: (line) => [atMost("notify", `${String(line.db)} event→SMTP p99 at ${String(line.rate)}/s`, num(line.p99Ms), 2_000, " ms")],
-  "edd-endpoint": (line) => [atMost("edd-endpoint", `"Get it by" server time p99`, num(line.p99Ms), 10, " ms")],
+  "edd-endpoint": (line) => list(line.results).map((result) => atMost("edd-endpoint", `${String(result.db)} "Get it by" server time p99`, num(result.p99Ms), 10, " ms")),
   "extension-size": (line) =>
     list(line.extensions).map((extension) => atMost("extension-size", `${String(extension.name)} gzip`, num(extension.gzipBytes) / 1024, 16, " KB")),
 };
