@@ -70,6 +70,12 @@ async function run(): Promise<void> {
   });
   const scheduledAt: number[] = new Array(events);
   let refused = 0;
+  // Why webhooks were refused ("503", "ECONNRESET", …): overload sheds load, a 500 would be a bug.
+  const refusals = new Map<string, number>();
+  const refuse = (reason: string) => {
+    refused++;
+    refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+  };
   try {
     const start = Date.now() + 200;
     const inFlight = new Set<Promise<void>>();
@@ -82,11 +88,9 @@ async function run(): Promise<void> {
       const sent = fetch(`${app.url}/carriers/easypost/${SHOP}`, { method: "POST", headers: webhook.headers, body: webhook.body })
         .then(async (response) => {
           await response.arrayBuffer();
-          if (response.status !== 200) refused++;
+          if (response.status !== 200) refuse(String(response.status));
         })
-        .catch(() => {
-          refused++;
-        })
+        .catch((error: unknown) => refuse(String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name)))
         .finally(() => inFlight.delete(sent));
       inFlight.add(sent);
     }
@@ -94,6 +98,7 @@ async function run(): Promise<void> {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
     while (smtp.acceptedAt.size < events - refused && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     if (smtp.acceptedAt.size < events - refused) await explainShortfall(url);
+    if (refusals.size) console.log(`refused webhooks by reason: ${JSON.stringify(Object.fromEntries(refusals))}`);
   } finally {
     await app.stop();
     await smtp.close();
