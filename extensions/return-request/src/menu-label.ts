@@ -1,4 +1,4 @@
-import type { ReturnsClient } from "./returns-client";
+import type { ReturnsClient } from "../../shared/returns/returns-client";
 
 /**
  * The order action's label: "Return or exchange" while an item can still be returned, "View return" when a

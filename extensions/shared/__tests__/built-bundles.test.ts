@@ -7,7 +7,7 @@ import { bundleExtension } from "../../../scripts/extension-size";
 import en from "../../thank-you-offer/locales/en.default.json";
 import { beanieOffer, offerAnswer } from "../offer-block/__tests__/fake-api";
 import returnsEn from "../../return-request/locales/en.default.json";
-import { orderAnswer } from "../../return-request/src/__tests__/fake-host";
+import { orderAnswer } from "../returns/__tests__/fake-host";
 import { remoteText } from "../../post-purchase-offer/src/__tests__/harness";
 import { createHostApi } from "../../../sim/extension-host/browser/host-api";
 import { createDom } from "./dom";
@@ -127,6 +127,49 @@ describe("built return-request extension", () => {
     await extension.default!();
 
     await vi.waitFor(() => expect(dom.text()).toContain("Which items are you returning? Linen shirt Returnable until Friday, 5 December"));
+    expect(dom.query("s-button[href]")?.getAttribute("href")).toBe("extension:return-page/customer-account.order.page.render/5001/");
+    await dom.unmount();
+  });
+});
+
+describe("built return-page extension", () => {
+  // The order page's API has no `orderId`: the order comes as a signal, as on the order-status page.
+  const host = (fetchImpl: unknown, order: { id: string; name: string } | undefined) => {
+    vi.stubGlobal("fetch", fetchImpl);
+    vi.stubGlobal("shopify", {
+      order: { value: order },
+      localization: { extensionLanguage: { value: { isoCode: "fr" } } },
+      sessionToken: { get: async () => "session-token" },
+      i18n: { translate: (key: string) => (returnsEn as Record<string, string>)[key] ?? key, formatDate: (date: Date) => date.toISOString() },
+    });
+  };
+
+  it("GIVEN the bundle WHEN the host opens the order's page THEN it asks for the order from its `order` signal with the session token and shows the first step under the order's name", async () => {
+    const dom = createDom();
+    const fetchImpl = vi.fn(async (_url: string, _init?: RequestInit) => Response.json(orderAnswer));
+    host(fetchImpl, { id: "gid://shopify/Order/5001", name: "#5001" });
+    const extension = await load("return-page");
+
+    await extension.default!();
+
+    await vi.waitFor(() => expect(dom.text()).toContain("Which items are you returning? Linen shirt Returnable until Friday, 5 December"));
+    expect(fetchImpl.mock.calls[0]?.[0]).toBe(`${APP}/api/returns/order?orderId=gid%3A%2F%2Fshopify%2FOrder%2F5001&locale=fr`);
+    expect(fetchImpl.mock.calls[0]?.[1]?.headers).toEqual({ Authorization: "Bearer session-token" });
+    expect(dom.query("s-page")?.getAttribute("heading")).toBe("#5001");
+    expect(dom.query('s-button[slot="breadcrumb-actions"]')?.getAttribute("href")).toBe("shopify:customer-account/orders/5001");
+    await dom.unmount();
+  });
+
+  it("GIVEN an order still being processed (no `order` yet) WHEN the page opens THEN the shopper reads the apology and nothing is asked of the backend", async () => {
+    const dom = createDom();
+    const fetchImpl = vi.fn();
+    host(fetchImpl, undefined);
+    const extension = await load("return-page");
+
+    await extension.default!();
+
+    expect(dom.text()).toContain("We can't load your return right now.");
+    expect(fetchImpl).not.toHaveBeenCalled();
     await dom.unmount();
   });
 });

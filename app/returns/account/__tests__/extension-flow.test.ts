@@ -6,19 +6,19 @@ import { SignJWT } from "jose";
 import { h } from "preact";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import en from "../../../../extensions/return-request/locales/en.default.json" with { type: "json" };
-import type { ReturnsHost } from "../../../../extensions/return-request/src/contract";
+import type { ReturnsHost } from "../../../../extensions/shared/returns/contract";
 import { menuLabelKey } from "../../../../extensions/return-request/src/menu-label";
-import { returnsClient, type ReturnsClient } from "../../../../extensions/return-request/src/returns-client";
-import { ReturnFlow } from "../../../../extensions/return-request/src/ReturnFlow";
+import { returnsClient, type ReturnsClient } from "../../../../extensions/shared/returns/returns-client";
+import { ReturnFlow } from "../../../../extensions/shared/returns/ReturnFlow";
 import { createDom } from "../../../../extensions/shared/__tests__/dom";
 import { localDiskPhotoStorage } from "../../photo-store.server";
 import { ADA, EXCHANGE_OPTIONS, fakeBackend, NOW, ORDER, SHIRT, type FakeBackend } from "../../portal/__tests__/portal-fixture";
 import { type AccountDeps, handleReturnOrder, handleReturnPhoto, handleReturnPreview, handleReturnStatus, handleReturnSubmit } from "../endpoints.server";
 
 /**
- * The return-request extension driven as a shopper would, against the real endpoints (session-token auth,
- * step checks, wording) over the portal's fake returns backend: what the extension sends is what the server
- * reads, and what the shopper sees is what the server worded.
+ * The return flow of the return-request (modal) and return-page (full page) extensions driven as a shopper
+ * would, against the real endpoints (session-token auth, step checks, wording) over the portal's fake returns
+ * backend: what the extension sends is what the server reads, and what the shopper sees is what the server worded.
  */
 
 const SHOP = "extension-flow.myshopify.com";
@@ -133,16 +133,20 @@ async function press(selector = 's-button[slot="primary-action"]') {
   await idle();
 }
 
-async function open(host = fakeHost()) {
+async function open(host = fakeHost(), page?: { orderName: string }) {
   dom = createDom();
-  await dom.render(h(ReturnFlow, { host, client: tracked(returnsClient(APP, host, fetchToEndpoints)) }));
+  await dom.render(h(ReturnFlow, { host, client: tracked(returnsClient(APP, host, fetchToEndpoints)), page }));
   await idle();
   return dom;
 }
 
-describe("return-request extension against the return endpoints", () => {
-  it("GIVEN Ada's delivered order WHEN she returns a shirt for an exchange step by step THEN each step shows what the portal shows and one return is submitted with the review's key", async () => {
-    const page = await open();
+describe("return extensions against the return endpoints", () => {
+  it.each([
+    ["the order action's modal", undefined, "s-customer-account-action"],
+    ["the order's full page", { orderName: "#5001" }, "s-page"],
+  ])("GIVEN Ada's delivered order in %s WHEN she returns a shirt for an exchange step by step THEN each step shows what the portal shows and one return is submitted with the review's key", async (_, layout, frame) => {
+    const page = await open(fakeHost(), layout);
+    expect(page.query(frame)).not.toBeNull();
     expect(page.text()).toContain("Which items are you returning?");
     expect(page.text()).toMatch(/Linen shirt Returnable until .+ Silk scarf Final sale/);
     expect(page.query("s-number-field")?.getAttribute("label")).toBe("Quantity to return (up to 2)");

@@ -1,8 +1,7 @@
 /** @jsxImportSource preact */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createDom } from "../../../shared/__tests__/dom";
+import { createDom } from "../../__tests__/dom";
 import type { ReturnProblemResponse, ReturnReviewView } from "../contract";
-import { menuLabelKey } from "../menu-label";
 import { returnsClient } from "../returns-client";
 import { ReturnFlow } from "../ReturnFlow";
 import { fakeHost, orderAnswer, SHIRT, statusAnswer } from "./fake-host";
@@ -94,29 +93,41 @@ describe("ReturnFlow", () => {
     expect(page.query('s-button[slot="primary-action"]')?.textContent).toBe("Submit return");
   });
 
+  it("GIVEN the modal on the items step WHEN drawn THEN it offers the order's full page, and only there", async () => {
+    const { client } = backend({ order: [() => Response.json(orderAnswer)], status: [() => Response.json(statusAnswer)] });
+    const page = await open(client);
+
+    expect(page.query("s-customer-account-action")?.getAttribute("heading")).toBe("Return or exchange");
+    expect(page.query("s-button[href]")?.getAttribute("href")).toBe("extension:return-page/customer-account.order.page.render/5001/");
+    expect(page.query("s-button[href]")?.textContent).toBe("Open as a page");
+
+    await page.fire("s-section s-button", "click");
+    await page.settle();
+    expect(page.query("s-button[href]")).toBeNull();
+  });
+
+  it("GIVEN the full page WHEN it opens THEN the order's name heads it, a breadcrumb leads back to the order and the same first step shows", async () => {
+    const { client } = backend({ order: [() => Response.json(orderAnswer)] });
+    dom = createDom();
+
+    await dom.render(<ReturnFlow host={fakeHost()} client={client} page={{ orderName: "#5001" }} />);
+    await dom.settle();
+
+    expect(dom.query("s-customer-account-action")).toBeNull();
+    expect(dom.query("s-page")?.getAttribute("heading")).toBe("#5001");
+    expect(dom.query("s-page")?.getAttribute("subheading")).toBe("Return or exchange");
+    const back = dom.query('s-button[slot="breadcrumb-actions"]');
+    expect(back?.getAttribute("href")).toBe("shopify:customer-account/orders/5001");
+    expect(back?.getAttribute("accessibilityLabel") ?? back?.getAttribute("accessibilitylabel")).toBe("Back to the order");
+    expect(dom.text()).toContain("Which items are you returning? Linen shirt Returnable until Friday, 5 December");
+    expect(dom.query('s-page > s-button[slot="primary-action"]')?.textContent).toBe("Continue");
+  });
+
   it("GIVEN the backend is down WHEN the modal opens THEN the shopper reads an apology, not an error", async () => {
     const { client } = backend({ order: [() => new Response("oops", { status: 502 })] });
 
     const page = await open(client);
 
     expect(page.text()).toContain("We can't load your return right now. Please try again in a few minutes.");
-  });
-});
-
-describe("menuLabelKey", () => {
-  it.each([
-    ["an item can be returned", { canStart: true }, "menuStart"],
-    ["only an open return", { canStart: false }, "menuView"],
-    ["nothing to return and no open return", { canStart: false, openReturnId: null }, null],
-  ])("GIVEN %s WHEN the menu item asks THEN its label is %s", async (_, change, label) => {
-    const { client } = backend({ order: [() => Response.json({ ...orderAnswer, ...change })] });
-
-    expect(await menuLabelKey(client)).toBe(label);
-  });
-
-  it("GIVEN the backend refuses the session WHEN the menu item asks THEN it shows nothing", async () => {
-    const { client } = backend({ order: [() => Response.json({ error: "not_logged_in" }, { status: 401 })] });
-
-    expect(await menuLabelKey(client)).toBeNull();
   });
 });

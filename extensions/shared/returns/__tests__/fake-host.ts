@@ -1,7 +1,7 @@
-import en from "../../locales/en.default.json" with { type: "json" };
+import en from "../../../return-request/locales/en.default.json" with { type: "json" };
 import type { ReturnOrderResponse, ReturnsHost, ReturnStatusResponse } from "../contract";
 
-/** A stand-in for the order-action API: English strings from the extension's own locale file, UTC dates. */
+/** A stand-in for the customer-account API: English strings from the return extensions' locale file, UTC dates. */
 export function fakeHost(overrides: Partial<ReturnsHost> = {}): ReturnsHost {
   return {
     orderId: "gid://shopify/Order/5001",

@@ -4,6 +4,7 @@ import { draftOf, noChoices, type Choices } from "./choices";
 import type { ReturnOrderResponse, ReturnPreviewResponse, ReturnReviewView, ReturnStatusResponse, ReturnStep, ReturnsHost } from "./contract";
 import { ReturnRequestFailed, type ReturnsClient } from "./returns-client";
 import { ItemsStep, MethodStep, OutcomeStep, ReasonsStep, ReviewStep, StatusView } from "./steps";
+import { orderUrl, returnPageUrl } from "./urls";
 
 type Screen =
   | { step: "items" | "reasons" }
@@ -17,14 +18,16 @@ const stepOf = (screen: Screen): string => ("step" in screen ? screen.step : scr
 interface Props {
   host: ReturnsHost;
   client: ReturnsClient;
+  /** Set on the full page (return-page), which is headed by the order's name; without it the flow is the order action's modal. */
+  page?: { orderName: string };
 }
 
 /**
- * The order action's modal: the return portal's steps (items, reasons and photos, outcome, method, review),
- * each checked by the server before the next is shown, then the submit and the return's status. An order with
- * an open return and nothing else to return opens on that return's status.
+ * The return portal's steps (items, reasons and photos, outcome, method, review), each checked by the server
+ * before the next is shown, then the submit and the return's status, in the order action's modal or on the
+ * order's full page. An order with an open return and nothing else to return opens on that return's status.
  */
-export function ReturnFlow({ host, client }: Props) {
+export function ReturnFlow({ host, client, page }: Props) {
   const [order, setOrder] = useState<ReturnOrderResponse | null>(null);
   const [screens, setScreens] = useState<Screen[]>([]);
   const [choices, setChoices] = useState<Choices>(noChoices);
@@ -98,8 +101,8 @@ export function ReturnFlow({ host, client }: Props) {
   };
   const onPrimary = screen ? primary[stepOf(screen)] : undefined;
 
-  return (
-    <s-customer-account-action heading={t("heading")}>
+  const content = (
+    <>
       <s-stack gap="base">
         {problems.length > 0 && (
           <s-banner tone="critical" heading={t("fix")}>
@@ -121,6 +124,25 @@ export function ReturnFlow({ host, client }: Props) {
       {screens.length > 1 && (
         <s-button slot="secondary-actions" disabled={busy} onClick={() => (setProblems([]), setScreens((stack) => stack.slice(0, -1)))}>
           {t("back")}
+        </s-button>
+      )}
+    </>
+  );
+  if (page) {
+    return (
+      <s-page heading={page.orderName} subheading={t("heading")}>
+        <s-button slot="breadcrumb-actions" href={orderUrl(host.orderId)} accessibilityLabel={t("backToOrder")} />
+        {content}
+      </s-page>
+    );
+  }
+  return (
+    <s-customer-account-action heading={t("heading")}>
+      {content}
+      {/* Only on the first step: the page starts the flow afresh, so later answers would be lost. */}
+      {screens.length === 1 && stepOf(screen!) === "items" && (
+        <s-button slot="secondary-actions" href={returnPageUrl(host.orderId)}>
+          {t("openPage")}
         </s-button>
       )}
     </s-customer-account-action>
