@@ -1,5 +1,6 @@
 import { type Db, db } from "~/db.server";
 import type { AdminGraphqlClient } from "~/shopify/admin-graphql.server";
+import { offlineAdmin } from "~/shopify/offline-admin.server";
 import type { PhotoStorage } from "./photo-store.server";
 
 /** What the returns services reach outside themselves; tests pass their own database, Admin API and clock. */
@@ -16,11 +17,7 @@ export interface ReturnsDeps {
 export function defaultReturnsDeps(): ReturnsDeps {
   return {
     db: db(),
-    admin: async (shop) => {
-      // Loaded on first use: the Shopify module configures the library from the environment.
-      const { unauthenticated } = await import("~/shopify.server");
-      return (await unauthenticated.admin(shop)).admin;
-    },
+    admin: offlineAdmin,
     now: () => new Date(),
   };
 }

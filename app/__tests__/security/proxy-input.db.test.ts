@@ -76,6 +76,14 @@ describe("app proxy routes under arbitrary query strings", () => {
     );
   });
 
+  it.each(["loader", "action"] as const)("GIVEN a logged-in shopper of a shop without an offline session WHEN the return portal's order page %s runs THEN 403, not a crash", async (kind) => {
+    const route = ROUTES.find((candidate) => candidate.name === `proxy.returns.$orderId ${kind}`)!;
+
+    const response = await route.call({ customerId: "501" }, "1");
+
+    expect(response.status).toBe(403);
+  });
+
   it.each(ROUTES)("GIVEN NUL characters in every storefront parameter, signed WHEN $name runs THEN it never answers 5xx", async ({ call }) => {
     const response = await call({ query: { locale: "e\u0000n", path_prefix: "/apps/\u0000", q: "\u0000" }, headers: { "x-forwarded-for": "198.51.100.77" } }, orderToken);
 

@@ -1,4 +1,4 @@
-import { ShopNotInstalledError } from "~/errors";
+import { offlineAdmin } from "~/shopify/offline-admin.server";
 import { logger } from "~/logger.server";
 import type { ReturnOrder } from "../order-schema";
 import type { PhotoStorage } from "../photo-store.server";
@@ -18,26 +18,13 @@ export interface AccountDeps {
 /** The real backend, with exchange variants from the shop's offline Admin API session. */
 export async function accountDeps(): Promise<AccountDeps> {
   const { portalDeps } = await import("../portal/backend.server");
-  const { unauthenticated } = await import("~/shopify.server");
-  const { SessionNotFoundError } = await import("@shopify/shopify-app-remix/server");
-  const backend = portalDeps().backend;
-  // An extension can outlive the app's install; without an offline session there is nothing to answer with.
-  const installed = async <T>(shop: string, run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (error) {
-      throw error instanceof SessionNotFoundError ? new ShopNotInstalledError(shop) : error;
-    }
-  };
+  // An extension can outlive the app's install: the backend then answers ShopNotInstalledError (offlineAdmin).
+  const { backend } = portalDeps();
   return {
-    backend: {
-      loadReturnContext: (args) => installed(args.shop, () => backend.loadReturnContext(args)),
-      submitReturnRequest: (input) => installed(input.shop, () => backend.submitReturnRequest(input)),
-      loadReturnSummary: (args) => backend.loadReturnSummary(args),
-    },
+    backend,
     async exchangeOptions(shop, order, draft) {
       try {
-        return await loadExchangeOptions((await unauthenticated.admin(shop)).admin, order, draft);
+        return await loadExchangeOptions(await offlineAdmin(shop), order, draft);
       } catch (error) {
         // Exchanges need live inventory; without it the other outcomes still work.
         logger.warn({ shop, error: (error as Error).message }, "exchange variants could not be loaded");
