@@ -13,15 +13,8 @@ export type { ArmComparison, Counts, OfferResults };
  * came from (shown, copied) but are not conversions: a code is a thank-you, not the offer's product.
  */
 
-interface Tally {
-  impressions: number;
-  clicks: number;
-  codeImpressions: number;
-  codeCopies: number;
-  accepts: number;
-  declines: number;
-  revenueMinor: number;
-}
+/** The raw counts behind Counts; conversions and revenue text are derived from them. */
+type Tally = Omit<Counts, "conversions" | "conversion" | "revenue"> & { revenueMinor: number };
 
 const emptyTally = (): Tally => ({ impressions: 0, clicks: 0, codeImpressions: 0, codeCopies: 0, accepts: 0, declines: 0, revenueMinor: 0 });
 

@@ -135,106 +135,102 @@ export const exchangeVariantsSchema = z.object({
 
 const returnSchema = z.object({ id: z.string(), name: z.string().nullish(), status: z.string() });
 
+/** What every Returns API mutation answers: the return as it now stands, and Shopify's refusals. */
+const RETURN_RESULT_FRAGMENTS = `#graphql
+  fragment AftercareReturnResult on Return {
+    id
+    name
+    status
+  }
+  fragment AftercareReturnUserError on ReturnUserError {
+    field
+    message
+    code
+  }
+`;
+
 export const RETURN_REQUEST_MUTATION = `#graphql
   mutation AftercareReturnRequest($input: ReturnRequestInput!) {
     returnRequest(input: $input) {
       return {
-        id
-        name
-        status
+        ...AftercareReturnResult
       }
       userErrors {
-        field
-        message
-        code
+        ...AftercareReturnUserError
       }
     }
   }
+  ${RETURN_RESULT_FRAGMENTS}
 `;
 
 export const RETURN_CREATE_MUTATION = `#graphql
   mutation AftercareReturnCreate($returnInput: ReturnInput!) {
     returnCreate(returnInput: $returnInput) {
       return {
-        id
-        name
-        status
+        ...AftercareReturnResult
       }
       userErrors {
-        field
-        message
-        code
+        ...AftercareReturnUserError
       }
     }
   }
+  ${RETURN_RESULT_FRAGMENTS}
 `;
 
 export const RETURN_APPROVE_MUTATION = `#graphql
   mutation AftercareReturnApprove($input: ReturnApproveRequestInput!) {
     returnApproveRequest(input: $input) {
       return {
-        id
-        name
-        status
+        ...AftercareReturnResult
       }
       userErrors {
-        field
-        message
-        code
+        ...AftercareReturnUserError
       }
     }
   }
+  ${RETURN_RESULT_FRAGMENTS}
 `;
 
 export const RETURN_DECLINE_MUTATION = `#graphql
   mutation AftercareReturnDecline($input: ReturnDeclineRequestInput!) {
     returnDeclineRequest(input: $input) {
       return {
-        id
-        name
-        status
+        ...AftercareReturnResult
       }
       userErrors {
-        field
-        message
-        code
+        ...AftercareReturnUserError
       }
     }
   }
+  ${RETURN_RESULT_FRAGMENTS}
 `;
 
 export const RETURN_CLOSE_MUTATION = `#graphql
   mutation AftercareReturnClose($id: ID!) {
     returnClose(id: $id) {
       return {
-        id
-        name
-        status
+        ...AftercareReturnResult
       }
       userErrors {
-        field
-        message
-        code
+        ...AftercareReturnUserError
       }
     }
   }
+  ${RETURN_RESULT_FRAGMENTS}
 `;
 
 export const RETURN_PROCESS_MUTATION = `#graphql
   mutation AftercareReturnProcess($input: ReturnProcessInput!) {
     returnProcess(input: $input) {
       return {
-        id
-        name
-        status
+        ...AftercareReturnResult
       }
       userErrors {
-        field
-        message
-        code
+        ...AftercareReturnUserError
       }
     }
   }
+  ${RETURN_RESULT_FRAGMENTS}
 `;
 
 const payload = (field: string) => z.object({ [field]: z.object({ return: returnSchema.nullish(), userErrors: userErrorsSchema }) });

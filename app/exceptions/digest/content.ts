@@ -1,3 +1,4 @@
+import { FONT_STACKS } from "~/notifications/email/template";
 import escapeHtml from "escape-html";
 import { EXCEPTION_KIND_LABELS } from "../labels";
 import { EXCEPTION_KINDS, type ExceptionKind } from "../kinds";
@@ -62,7 +63,7 @@ export function digestMjml(facts: DigestFacts): string {
   <mj-head>
     <mj-title>${e(digestSubject(facts))}</mj-title>
     <mj-attributes>
-      <mj-all font-family="-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" />
+      <mj-all font-family="${FONT_STACKS.system}" />
       <mj-text color="#202223" font-size="15px" line-height="22px" />
     </mj-attributes>
   </mj-head>

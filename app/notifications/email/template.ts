@@ -4,7 +4,8 @@ import type { MessageFacts } from "../message-facts";
 import { translator } from "../messages";
 import { formatTemplate } from "../templates/format";
 
-const FONT_STACKS = {
+/** The font stacks a merchant can pick for emails (the digest to the merchant uses the system one). */
+export const FONT_STACKS = {
   system: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
   serif: "Georgia, 'Times New Roman', serif",
   "sans-serif": "Helvetica, Arial, sans-serif",

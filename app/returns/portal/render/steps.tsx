@@ -76,6 +76,32 @@ export interface ExistingReturnView {
   status: string;
 }
 
+/** One required choice among a few (outcome, method), each with an optional note after its label. */
+function RadioFieldset({
+  legend,
+  name,
+  selected,
+  choices,
+}: {
+  legend: string;
+  name: string;
+  selected: string | null;
+  choices: { value: string; label: string; note?: string | null }[];
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value}>
+          <input type="radio" name={name} value={choice.value} defaultChecked={choice.value === selected} style={CHOICE_STYLE} required />
+          {choice.label}
+          {choice.note ? <span className="note"> — {choice.note}</span> : null}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function ItemsStep({
   page,
   lines,
@@ -257,25 +283,12 @@ export function OutcomeStep({
       problems={page.problems}
     >
       <StepForm page={page} step="outcome">
-        <fieldset>
-          <legend>{t("outcomeHeading")}</legend>
-          {offers.map((offer) => (
-            <label key={offer.outcome}>
-              <input
-                type="radio"
-                name="outcome"
-                value={offer.outcome}
-                defaultChecked={offer.outcome === selected}
-                style={CHOICE_STYLE}
-                required
-              />
-              {offer.label}
-              {offer.bonus ? (
-                <span className="note"> — {offer.bonus}</span>
-              ) : null}
-            </label>
-          ))}
-        </fieldset>
+        <RadioFieldset
+          legend={t("outcomeHeading")}
+          name="outcome"
+          selected={selected}
+          choices={offers.map((offer) => ({ value: offer.outcome, label: offer.label, note: offer.bonus }))}
+        />
         {pickers.map((picker) => (
           <div key={picker.lineItemId}>
             <label htmlFor={picker.field}>{picker.label}</label>
@@ -317,22 +330,12 @@ export function MethodStep({
       problems={page.problems}
     >
       <StepForm page={page} step="method">
-        <fieldset>
-          <legend>{t("methodHeading")}</legend>
-          {methods.map((method) => (
-            <label key={method.method}>
-              <input
-                type="radio"
-                name="method"
-                value={method.method}
-                defaultChecked={method.method === selected}
-                style={CHOICE_STYLE}
-                required
-              />
-              {method.label} <span className="note">— {method.fee}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioFieldset
+          legend={t("methodHeading")}
+          name="method"
+          selected={selected}
+          choices={methods.map((method) => ({ value: method.method, label: method.label, note: method.fee }))}
+        />
       </StepForm>
     </PortalPage>
   );
