@@ -4,7 +4,7 @@
  * (1,000 events/s end to end) can be checked against the machine's size (`nproc` cores × 1,000 CPU ms per second).
  *
  * Measured, each in the process that pays it (process.cpuUsage), after a warm-up:
- * - load generator: the bench's own signed webhook POST with fetch (bench:notify runs it on the same machine);
+ * - load generator: the bench's own signed webhook POST over keep-alive node:http (bench:notify runs it on the same machine);
  * - intake floor: a bare node:http server that reads the body, checks EasyPost's HMAC and parses the JSON — what
  *   any webhook receiver must do before storing anything;
  * - SMTP client: the app's pooled nodemailer sender handing over one real rendered "out for delivery" email;
@@ -19,6 +19,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { keepAlivePoster } from "./lib/http-post";
 import { EASYPOST_SIGNATURE_HEADER, isValidEasyPostSignature } from "../app/tracking/sources/easypost/signature";
 
 const argument = (name: string): string | undefined => {
@@ -126,15 +127,16 @@ async function runFloor(): Promise<void> {
   const smtp = await startChild("smtp");
   try {
     const url = `http://127.0.0.1:${http.port}/carriers/easypost/floor.myshopify.com`;
+    const poster = keepAlivePoster();
     const intake = await measure(messages, http, (count) =>
       inParallel(count, 32, async (index) => {
         const webhook = outForDeliveryWebhook(`9400FLOOR${index}`, new Date(), SECRET);
-        const response = await fetch(url, { method: "POST", headers: webhook.headers, body: webhook.body });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`the bare receiver answered ${response.status}`);
+        const status = await poster.post(url, webhook.body, webhook.headers);
+        if (status !== 200) throw new Error(`the bare receiver answered ${status}`);
       }),
     );
 
+    poster.close();
     const { smtpSender } = await import("../app/notifications/email/transport.server");
     const { renderEmail } = await import("../app/notifications/email/render");
     const { DEFAULT_SHOP_SETTINGS } = await import("../app/shops/settings");

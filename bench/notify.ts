@@ -12,6 +12,7 @@ import { migrate } from "../app/db/migrate.server";
 import { startBuiltApp } from "../scripts/lib/app-server";
 import { benchDatabaseUrl, dropDatabase, type BenchDb } from "./lib/databases";
 import { outForDeliveryWebhook } from "./lib/easypost";
+import { keepAlivePoster } from "./lib/http-post";
 import { EASYPOST_SECRET, SHOP, seedParcels, shopperAddress, trackingCode } from "./lib/notify-seed";
 import { percentile, startSmtpClock } from "./lib/smtp-clock";
 
@@ -76,6 +77,7 @@ async function run(): Promise<void> {
     refused++;
     refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
   };
+  const poster = keepAlivePoster();
   try {
     const start = Date.now() + 200;
     const inFlight = new Set<Promise<void>>();
@@ -85,12 +87,12 @@ async function run(): Promise<void> {
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       scheduledAt[index] = due;
       const webhook = outForDeliveryWebhook(trackingCode(index), new Date(due), EASYPOST_SECRET);
-      const sent = fetch(`${app.url}/carriers/easypost/${SHOP}`, { method: "POST", headers: webhook.headers, body: webhook.body })
-        .then(async (response) => {
-          await response.arrayBuffer();
-          if (response.status !== 200) refuse(String(response.status));
+      const sent = poster
+        .post(`${app.url}/carriers/easypost/${SHOP}`, webhook.body, webhook.headers)
+        .then((status) => {
+          if (status !== 200) refuse(String(status));
         })
-        .catch((error: unknown) => refuse(String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name)))
+        .catch((error: unknown) => refuse(String((error as { code?: string }).code ?? (error as Error).name)))
         .finally(() => inFlight.delete(sent));
       inFlight.add(sent);
     }
@@ -100,6 +102,7 @@ async function run(): Promise<void> {
     if (smtp.acceptedAt.size < events - refused) await explainShortfall(url);
     if (refusals.size) console.log(`refused webhooks by reason: ${JSON.stringify(Object.fromEntries(refusals))}`);
   } finally {
+    poster.close();
     await app.stop();
     await smtp.close();
     if (process.argv.includes("--keep")) console.log(`kept the database: ${url}`);
