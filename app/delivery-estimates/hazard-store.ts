@@ -37,9 +37,10 @@ export interface HazardStoreOptions {
   /**
    * Current conditions: when set, segments keep a long memory (their shape is geography, which is stable)
    * and the broadest rung's recent hazards, over its long-run ones, scale every segment (which is the weather,
-   * the season, the backlog — shared and fast-moving).
+   * the season, the backlog — shared and fast-moving). In "speed" mode that scaling is one time-scale factor
+   * (see `speedOf`), in "hazard" mode a ratio per day of the distribution.
    */
-  conditions: { halfLifeDays: number; strength: number } | null;
+  conditions: { halfLifeDays: number; strength: number; mode: "hazard" | "speed"; speedLevels: number } | null;
 }
 
 /**
@@ -68,7 +69,9 @@ interface SegmentCounts {
 export function createHazardStore(options: HazardStoreOptions): HazardStore {
   const segments = new Map<string, SegmentCounts>();
   const id = (level: SegmentLevel) => `${level.name}\u0000${level.key}`;
-  const segmentOf = (level: SegmentLevel, broadest: boolean) => {
+  // Rungs that keep short-memory counts: the broadest, or with speeds the first `speedLevels` (a region can slow down alone).
+  const tracked = options.conditions ? (options.conditions.mode === "speed" ? options.conditions.speedLevels : 1) : 0;
+  const segmentOf = (level: SegmentLevel, index: number) => {
     let segment = segments.get(id(level));
     if (!segment) {
       segment = {
@@ -76,7 +79,7 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
         completed: createDecayedHistogram(options.bins, options.halfLifeDays),
         shipments: 0,
       };
-      if (broadest && options.conditions) {
+      if (index < tracked && options.conditions) {
         const { halfLifeDays } = options.conditions;
         segment.recent = { waiting: createDecayedHistogram(options.bins, halfLifeDays), completed: createDecayedHistogram(options.bins, halfLifeDays) };
       }
@@ -84,6 +87,23 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
     }
     return segment;
   };
+
+  const speeds = new Map<SegmentCounts, { at: EpochDay; speed: number }>();
+
+  /**
+   * A segment's current speed (see `speedOf`), shrunk toward its parent's, estimated once a day per segment: a
+   * day-old estimate is causal and saves the grid search per promise.
+   */
+  function currentSpeed(segment: SegmentCounts | undefined, longRun: Float64Array, parentSpeed: number, at: EpochDay): number {
+    if (!options.conditions || !segment?.recent) return parentSpeed;
+    let cached = speeds.get(segment);
+    if (cached?.at !== at) {
+      const { waiting, completed } = segment.recent;
+      cached = { at, speed: speedOf(waiting.countsAt(at), completed.countsAt(at), pmfOf(longRun), options.conditions.strength, parentSpeed) };
+      speeds.set(segment, cached);
+    }
+    return cached.speed;
+  }
 
   /** Current over long-run hazard per day, from the broadest rung's recent counts shrunk toward its long-run hazard. */
   function conditionsRatio(broadest: SegmentCounts | undefined, longRun: Float64Array, at: EpochDay): Float64Array | null {
@@ -102,7 +122,7 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
   return {
     waiting(chain, k, at) {
       for (const [index, level] of chain.entries()) {
-        const segment = segmentOf(level, index === 0);
+        const segment = segmentOf(level, index);
         segment.waiting.add(k, at);
         segment.recent?.waiting.add(k, at);
         if (k === 0) segment.shipments++;
@@ -110,7 +130,7 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
     },
     completed(chain, k, at) {
       for (const [index, level] of chain.entries()) {
-        const segment = segmentOf(level, index === 0);
+        const segment = segmentOf(level, index);
         segment.completed.add(k, at);
         segment.recent?.completed.add(k, at);
       }
@@ -119,6 +139,8 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
       let hazard = hazardOf(fallback);
       let ratio: Float64Array | null = null;
       let broadestLongRun: Float64Array | null = null;
+      let broadestAtSpeed: Float64Array | null = null;
+      let speed = 1;
       const shares: number[] = [];
       const levels: LevelEvidence[] = [];
       for (const [index, level] of chain.entries()) {
@@ -132,9 +154,12 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
           for (let k = 0; k < options.bins; k++) next[k] = (completed[k]! + m * hazard[k]!) / (waiting[k]! + m);
           hazard = next;
         }
+        if (options.conditions?.mode === "speed") speed = currentSpeed(segment, hazard, speed, at);
         if (index === 0) {
+          // What the speed does not explain (a backlog piling up at some days) still shows through the per-day ratio.
           broadestLongRun = hazard;
-          ratio = conditionsRatio(segment, hazard, at);
+          broadestAtSpeed = speed === 1 ? hazard : hazardOf(timeScaled(pmfOf(hazard), speed));
+          ratio = conditionsRatio(segment, broadestAtSpeed, at);
         }
         const own = weight / (weight + m);
         for (let i = 0; i < shares.length; i++) shares[i]! *= 1 - own;
@@ -145,10 +170,11 @@ export function createHazardStore(options: HazardStoreOptions): HazardStore {
       const longRun = pmfOf(hazard);
       let pmf = longRun;
       let conditionsFactor = 1;
-      if (ratio && broadestLongRun) {
+      if (ratio && broadestLongRun && broadestAtSpeed) {
         const current = ratio;
-        pmf = pmfOf(hazard.map((h, k) => Math.min(1, h * current[k]!)));
-        const broadestNow = pmfOf(broadestLongRun.map((h, k) => Math.min(1, h * current[k]!)));
+        const atSpeed = speed === 1 ? hazard : hazardOf(timeScaled(longRun, speed));
+        pmf = pmfOf(atSpeed.map((h, k) => Math.min(1, h * current[k]!)));
+        const broadestNow = pmfOf(broadestAtSpeed.map((h, k) => Math.min(1, h * current[k]!)));
         conditionsFactor = (mean(broadestNow) + 0.5) / (mean(pmfOf(broadestLongRun)) + 0.5);
       }
       return { pmf, conditionsFactor, levels, defaultShare: 1 - shares.reduce((sum, share) => sum + share, 0) };
@@ -177,4 +203,73 @@ function pmfOf(hazard: Float64Array): Pmf {
   }
   pmf[hazard.length - 1] = Math.max(0, survival);
   return pmf;
+}
+
+/** Share of shipments assumed to take the long run's durations whatever the current speed. */
+const OUTLIER_SHARE = 0.05;
+
+/** Candidate speeds, ×0.25 … ×2.5 in steps of 4%, 1 included. */
+const SPEED_GRID = Array.from({ length: 59 }, (_, i) => 1.04 ** (i - 35));
+
+/**
+ * How fast shipments move right now as a multiple of the long run's durations (0.6 = everything takes 60% as
+ * long): the time scale under which the recent waiting/completed counts — parcels still in flight included — are
+ * most likely, with `strength` pseudo-shipments that took the long run's durations at `priorSpeed` (the parent
+ * rung's speed, or 1) holding it there while evidence is thin. One factor stretches or
+ * shrinks every day of the distribution, its tail included, so a general speed-up shortens long promises as soon
+ * as the short-duration deliveries show it, where per-day hazard ratios leave the thinly observed tail at its
+ * old level for weeks.
+ */
+export function speedOf(waiting: Float64Array, completed: Float64Array, longRun: Pmf, strength: number, priorSpeed = 1): number {
+  // The prior: `strength` shipments that took exactly the long run's distribution at `priorSpeed`.
+  const prior = timeScaled(longRun, priorSpeed);
+  const priorWaiting = new Float64Array(longRun.length);
+  let survival = strength;
+  for (let k = 0; k < longRun.length; k++) {
+    priorWaiting[k] = survival;
+    survival = Math.max(0, survival - strength * prior[k]!);
+  }
+  let best = 1;
+  let bestLikelihood = -Infinity;
+  for (const speed of SPEED_GRID) {
+    // A few parcels (lost, stuck) ignore the speed: without room for them, a handful still waiting after
+    // weeks would veto any speed-up, since a faster distribution calls them impossible.
+    const hazard = hazardOf(timeScaled(longRun, speed).map((p, k) => (1 - OUTLIER_SHARE) * p + OUTLIER_SHARE * longRun[k]!));
+    let likelihood = 0;
+    for (let k = 0; k < hazard.length - 1; k++) {
+      const h = Math.min(1 - 1e-9, Math.max(1e-9, hazard[k]!));
+      const done = completed[k]! + strength * prior[k]!;
+      const still = Math.max(0, waiting[k]! + priorWaiting[k]! - done);
+      likelihood += done * Math.log(h) + still * Math.log(1 - h);
+    }
+    if (likelihood > bestLikelihood) [best, bestLikelihood] = [speed, likelihood];
+  }
+  return best;
+}
+
+/**
+ * The distribution of `speed` × the duration: a whole day k stands for [k − ½, k + ½), the cumulative
+ * distribution is interpolated linearly in between, and the last bin keeps what lies beyond.
+ */
+export function timeScaled(pmf: Pmf, speed: number): Pmf {
+  const bins = pmf.length;
+  const cumulative = new Float64Array(bins + 1);
+  for (let k = 0; k < bins; k++) cumulative[k + 1] = cumulative[k]! + pmf[k]!;
+  // cumulative[k] = P(duration < k − ½); `below(x)` = P(duration < x), linear within a day.
+  const below = (x: number) => {
+    const position = x + 0.5;
+    if (position <= 0) return 0;
+    if (position >= bins) return 1;
+    const whole = Math.floor(position);
+    return cumulative[whole]! + (position - whole) * pmf[whole]!;
+  };
+  const out = new Float64Array(bins);
+  let previous = 0;
+  for (let k = 0; k < bins - 1; k++) {
+    const next = below((k + 0.5) / speed);
+    out[k] = Math.max(0, next - previous);
+    previous = next;
+  }
+  out[bins - 1] = Math.max(0, 1 - previous);
+  return out;
 }

@@ -59,9 +59,19 @@ function durationModelSchema(defaults: { priorStrength: number; medianWorkingDay
       defaultStrength: z.number().positive().default(1),
       /** Current conditions (peak backlogs, slowdowns) are read from the last weeks of all shipments. */
       conditions: z
-        .object({ halfLifeDays: z.number().positive(), strength: z.number().positive() })
+        .object({
+          halfLifeDays: z.number().positive(),
+          strength: z.number().positive(),
+          /**
+           * "speed": one time-scale factor stretches or shrinks the whole distribution (see hazard-store.ts
+           * `speedOf`); "hazard": each day's completion hazard is scaled by its own recent ratio.
+           */
+          mode: z.enum(["hazard", "speed"]).default("speed"),
+          /** How many rungs, broadest first, track their own speed (each shrunk toward its parent's). */
+          speedLevels: z.number().int().min(1).default(1),
+        })
         .nullable()
-        .default({ halfLifeDays: 10, strength: 10 }),
+        .default({ halfLifeDays: 10, strength: 10, mode: "speed", speedLevels: 1 }),
       /** The carrier/service default, used while there is little history. */
       default: distributionDefaultSchema.default({ medianWorkingDays: defaults.medianWorkingDays, logSd: defaults.logSd }),
     })
