@@ -21,10 +21,8 @@ import { returnMilestoneOfKey } from "./dedupe-key";
 import { EXCEPTION_TRIGGER, FOLLOW_UP_TRIGGER, milestoneStillCurrent, RETURN_TRIGGER, SHIPMENT_MILESTONES, TRIGGERS, type ShipmentMilestone, type Trigger } from "./milestones";
 import { currentStatus, fulfillmentShipments, loadOrderFacts, type OrderFacts } from "./order-facts.server";
 import { recipientFor } from "./recipient";
-import { isAddressSuppressed } from "./suppressions.server";
 import { smsBody } from "./sms/body";
 import { placeholderValues } from "./email/template";
-import { loadTemplateOverrides } from "./templates/templates.server";
 import { SMS_STATUS_CALLBACK_PATH } from "./sms/delivery-status";
 import type { Channel } from "./channels";
 
@@ -111,14 +109,14 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
   const recipient = recipientFor(channel, facts.contact);
   if ("reason" in recipient) return { suppress: recipient.reason };
   const hash = addressHash(channel, recipient.address);
-  if (await isAddressSuppressed(db, message.shop, channel, hash)) return { suppress: "unsubscribed" };
+  const context = await loadSendContext(db, message.shop, { trigger, channel, shippingCountry: facts.order.shippingCountry, addressHash: hash });
+  if (context.addressSuppressed) return { suppress: "unsubscribed" };
 
   const parcels = await parcelsFor(db, trigger, message, facts);
-  const context = await loadSendContext(db, message.shop, facts.order.shippingCountry);
   const shopName = context.settings.notifications.senderName ?? context.shopName ?? message.shop;
   const locale = chooseMessageLocale({ orderLocale: facts.order.locale, customerLocale: facts.customerLocale, shopDefault: context.settings.locale.defaultLocale });
   const tracking = await trackingPageLink(message.shop, message.orderId, { now });
-  const overrides = await loadTemplateOverrides(db, message.shop, { trigger, channel, locale });
+  const overrides = context.overridesFor(locale);
 
   if (channel === "sms") {
     const values = placeholderValues({
@@ -136,7 +134,8 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
     return { send: () => channels.sms!.send({ to: recipient.address, body, statusCallback }), subject: null, locale, recipientHash: hash };
   }
   const target = { shop: message.shop, messageId: message.id };
-  const promises = await promisesForMessage(db, message.shop, message.orderId, now);
+  const shown = parcels.map((shipment) => ({ id: shipment.id, status: currentStatus(shipment), statusAt: shipment.statusAt, shippedAt: shipment.shippedAt }));
+  const promises = await promisesForMessage(db, message.shop, facts.order, shown, now);
   const emailFacts: MessageFacts = {
     trigger,
     locale,
@@ -147,11 +146,11 @@ async function prepare(db: Db, message: NotificationMessage, channels: Notificat
     shopName,
     branding: context.settings.branding,
     order: { name: facts.order.name, firstName: facts.order.customerFirstName },
-    parcels: parcels.map((shipment) => ({
+    parcels: parcels.map((shipment, index) => ({
       carrier: shipment.carrier,
       trackingNumber: shipment.trackingNumber,
       estimatedDeliveryAt: shipment.estimatedDeliveryAt,
-      promise: promiseToShow(promises, { id: shipment.id, status: currentStatus(shipment) }),
+      promise: promiseToShow(promises, shown[index]!),
     })),
     orderPromise: parcels.length ? null : promiseToShow(promises, null),
     items: facts.items,

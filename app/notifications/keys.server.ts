@@ -5,10 +5,10 @@ import type { Channel } from "./channels";
 /** What a key is for: a token made for one purpose can never pass as another. */
 type KeyPurpose = "unsubscribe-link" | "open-link" | "click-link" | "address";
 
-const keys = new Map<string, Uint8Array>();
+const keys = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /** A 256-bit key for `purpose`, derived from the app secret with HKDF (never the secret itself). */
-export function notificationKey(purpose: KeyPurpose, secret = env().SHOPIFY_API_SECRET): Uint8Array {
+export function notificationKey(purpose: KeyPurpose, secret = env().SHOPIFY_API_SECRET): Uint8Array<ArrayBuffer> {
   const cacheKey = `${purpose}:${secret}`;
   let key = keys.get(cacheKey);
   if (!key) {

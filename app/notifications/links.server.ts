@@ -24,6 +24,19 @@ export type UnsubscribeTarget = { shop: string; messageId: string; channel: (typ
 export type OpenTarget = { shop: string; messageId: string };
 export type ClickTarget = OpenTarget & { url: string };
 
+const cryptoKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+/** The link key as a WebCrypto key, imported once per key: jose would import raw bytes again for every token. */
+function hmacKey(kind: LinkKind): Promise<CryptoKey> {
+  const raw = notificationKey(LINKS[kind].key);
+  let key = cryptoKeys.get(raw);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    cryptoKeys.set(raw, key);
+  }
+  return key;
+}
+
 async function sign(kind: LinkKind, claims: Record<string, string>, now: Date): Promise<string> {
   const link = LINKS[kind];
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -32,12 +45,12 @@ async function sign(kind: LinkKind, claims: Record<string, string>, now: Date): 
     .setAudience(link.audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + link.lifetimeSeconds)
-    .sign(notificationKey(link.key));
+    .sign(await hmacKey(kind));
 }
 
 async function verify<T>(kind: LinkKind, token: string, schema: z.ZodType<T>, now: Date): Promise<T | null> {
   try {
-    const { payload } = await jwtVerify(token, notificationKey(LINKS[kind].key), { audience: LINKS[kind].audience, algorithms: ["HS256"], currentDate: now });
+    const { payload } = await jwtVerify(token, await hmacKey(kind), { audience: LINKS[kind].audience, algorithms: ["HS256"], currentDate: now });
     const claims = schema.safeParse(payload);
     return claims.success ? claims.data : null;
   } catch (error) {

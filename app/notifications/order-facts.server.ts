@@ -1,5 +1,5 @@
 import type { Db } from "~/db.server";
-import type { Order, Shipment } from "~/generated/sqlite/client";
+import { Prisma, type Order, type Shipment } from "~/generated/sqlite/client";
 import { shipmentStatusSchema, type ShipmentStatus } from "~/tracking/status";
 import type { ContactFacts } from "./recipient";
 
@@ -52,14 +52,21 @@ export function currentStatus(shipment: Shipment): ShipmentStatus {
   return parsed.success ? parsed.data : "in_transit";
 }
 
+/**
+ * The order's lines with the quantities the parcels' fulfillments carry, in one query (a message's items are read
+ * for every send): only the lines in those fulfillments when any is, else every line of the order.
+ */
 async function itemsOf(db: Db, shop: string, orderId: string, fulfillmentIds: string[]): Promise<OrderFacts["items"]> {
-  const lineItems = await db.lineItem.findMany({ where: { shop, orderId }, orderBy: { id: "asc" } });
-  const inParcels = fulfillmentIds.length
-    ? await db.fulfillmentLineItem.findMany({ where: { shop, fulfillmentId: { in: fulfillmentIds } } })
-    : [];
-  const quantities = new Map<string, number>();
-  for (const row of inParcels) quantities.set(row.lineItemId, (quantities.get(row.lineItemId) ?? 0) + row.quantity);
-  const chosen = quantities.size ? lineItems.filter((item) => quantities.has(item.id)) : lineItems;
+  const inFulfillments = fulfillmentIds.length ? Prisma.sql`IN (${Prisma.join(fulfillmentIds)})` : Prisma.sql`IS NULL`;
+  const lines = await db.$queryRaw<{ title: string; variantTitle: string | null; quantity: number; inParcels: number | null }[]>`
+    SELECT li."title", li."variantTitle", li."quantity", CAST(SUM(fli."quantity") AS INTEGER) AS "inParcels"
+    FROM "LineItem" li
+    LEFT JOIN "FulfillmentLineItem" fli ON fli."shop" = li."shop" AND fli."lineItemId" = li."id" AND fli."fulfillmentId" ${inFulfillments}
+    WHERE li."shop" = ${shop} AND li."orderId" = ${orderId}
+    GROUP BY li."id", li."title", li."variantTitle", li."quantity"
+    ORDER BY li."id"`;
+  const inParcels = lines.filter((line) => line.inParcels !== null);
+  const chosen = inParcels.length ? inParcels : lines;
   // LineItem holds no image: Shopify's order webhooks carry none (the Admin API's LineItem.image could add it).
-  return chosen.map((item) => ({ title: item.title, variantTitle: item.variantTitle, quantity: quantities.get(item.id) ?? item.quantity, imageUrl: null }));
+  return chosen.map((line) => ({ title: line.title, variantTitle: line.variantTitle, quantity: Number(line.inParcels ?? line.quantity), imageUrl: null }));
 }

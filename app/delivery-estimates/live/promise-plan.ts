@@ -64,6 +64,33 @@ export function planPromises(
   return plan;
 }
 
+/** A parcel as a message shows it: what tells whether its stored promise is the one a refresh would make now. */
+export interface ShownParcel {
+  id: string;
+  status: ShipmentStatus;
+  statusAt: Date;
+  /** The carrier's hand-off time; null when only the fulfillment knows it. */
+  shippedAt: Date | null;
+}
+
+/**
+ * Whether the order's stored promises (by basis key) already hold what a refresh would make for the parcels a
+ * message shows — each parcel on its way has its hand-off promise and, past a moving carrier event, that event's
+ * promise; an order shown without parcels has its purchase promise, unless it shipped (no purchase promise comes
+ * then). Answers false when unsure (a hand-off time only the fulfillment knows): a refresh is always safe.
+ */
+export function promisesCurrentFor(parcels: readonly ShownParcel[], made: ReadonlySet<string>): boolean {
+  // Without parcels the purchase promise is shown; any stored promise means it was made or the order shipped.
+  if (!parcels.length) return made.size > 0;
+  return parcels.every((parcel) => {
+    if (SETTLED.has(parcel.status)) return true;
+    if (!made.has(basisKeyOf.handoff(parcel.id))) return false;
+    if (!EVENT_STATUSES.has(parcel.status) || made.has(basisKeyOf.event(parcel.id, parcel.status, parcel.statusAt))) return true;
+    // No event promise: current only when the event is not after the hand-off (planPromises makes none then).
+    return parcel.shippedAt !== null && parcel.statusAt <= parcel.shippedAt;
+  });
+}
+
 // A promise is made when we learn of its basis, never dated before the basis itself.
 function later(a: Date, b: Date): Date {
   return a > b ? a : b;

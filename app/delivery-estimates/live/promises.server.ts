@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { inChunks } from "~/db/in-chunks";
 import type { DbClient } from "~/db.server";
 import { shipmentStatusSchema } from "~/tracking/status";
-import { orderPromises, type OrderPromises } from "./order-promises";
+import { orderPromises, type OrderPromises, type StoredPromise } from "./order-promises";
 import { planPromises, type PlannedParcel } from "./promise-plan";
 import { observationOf, shipmentFactsOf, type OrderForEstimate } from "./shipment-facts";
 import { shopEstimator } from "./shop-estimator.server";
@@ -14,13 +14,18 @@ export interface PromiseRefresh {
   made: number;
 }
 
+/** The order's fields refreshing its promises reads. */
+const orderSelect = { id: true, processedAt: true, cancelledAt: true, shippingCountry: true, shippingProvince: true, shippingZip: true } as const;
+export type OrderToRefresh = OrderForEstimate & { cancelledAt: Date | null };
+
 /** One order with its parcels, as refreshing its promises reads them. */
 async function loadOrder(client: DbClient, shop: string, orderId: string) {
-  const order = await client.order.findUnique({
-    where: { shop_id: { shop, id: orderId } },
-    select: { id: true, processedAt: true, cancelledAt: true, shippingCountry: true, shippingProvince: true, shippingZip: true },
-  });
-  if (!order) return null;
+  const order = await client.order.findUnique({ where: { shop_id: { shop, id: orderId } }, select: orderSelect });
+  return order ? { order, parcels: await loadParcels(client, shop, orderId) } : null;
+}
+
+/** The order's parcels with their fulfillments' origin and hand-off, as planning promises reads them. */
+async function loadParcels(client: DbClient, shop: string, orderId: string) {
   const [shipments, fulfillments] = await Promise.all([
     client.shipment.findMany({
       where: { shop, orderId },
@@ -29,7 +34,7 @@ async function loadOrder(client: DbClient, shop: string, orderId: string) {
     client.fulfillment.findMany({ where: { shop, orderId }, select: { id: true, locationId: true, service: true, shopifyCreatedAt: true } }),
   ]);
   const fulfillmentOf = new Map(fulfillments.map((fulfillment) => [fulfillment.id, fulfillment]));
-  const parcels = shipments.flatMap((shipment) => {
+  return shipments.flatMap((shipment) => {
     const status = shipmentStatusSchema.safeParse(shipment.status);
     const fulfillment = fulfillmentOf.get(shipment.fulfillmentId);
     if (!status.success || !fulfillment) return [];
@@ -45,7 +50,6 @@ async function loadOrder(client: DbClient, shop: string, orderId: string) {
     };
     return [parcel];
   });
-  return { order, parcels };
 }
 
 /** Stores the order's delivered parcels in the shop's delivery history (once each); returns how many were new. */
@@ -80,29 +84,54 @@ export async function learnFromOrder(client: DbClient, shop: string, orderId: st
  * each promise has a unique basis and, once stored, never changes.
  */
 export async function refreshOrderPromises(client: DbClient, shop: string, orderId: string, options: { now?: Date } = {}): Promise<PromiseRefresh> {
-  const now = options.now ?? new Date();
   const loaded = await loadOrder(client, shop, orderId);
   if (!loaded) return { learned: 0, made: 0 };
-  const { order, parcels } = loaded;
+  const made = new Set((await client.deliveryPromise.findMany({ where: { shop, orderId }, select: { basisKey: true } })).map((row) => row.basisKey));
+  const outcome = await refreshLoaded(client, shop, loaded.order, loaded.parcels, made, options.now ?? new Date());
+  return { learned: outcome.learned, made: outcome.made.length };
+}
+
+/**
+ * refreshOrderPromises for a caller that already read the order and its stored promises (a message about to be
+ * sent): those reads are not repeated, and the order's promises afterwards are returned — re-read only when a
+ * concurrent refresh stored one of the same promises first (its row, not ours, is the promise).
+ */
+export async function refreshHeldPromises(client: DbClient, shop: string, order: OrderToRefresh, stored: readonly StoredPromise[], now: Date): Promise<StoredPromise[]> {
+  const parcels = await loadParcels(client, shop, order.id);
+  const outcome = await refreshLoaded(client, shop, order, parcels, new Set(stored.map((row) => row.basisKey)), now);
+  return outcome.complete ? [...stored, ...outcome.made] : storedPromisesOfOrder(client, shop, order.id);
+}
+
+/** Learns from the order's deliveries and stores the promises it still needs; `complete` is false when a concurrent refresh stored one first. */
+async function refreshLoaded(
+  client: DbClient,
+  shop: string,
+  order: OrderToRefresh,
+  parcels: Awaited<ReturnType<typeof loadParcels>>,
+  made: ReadonlySet<string>,
+  now: Date,
+): Promise<{ learned: number; made: StoredPromise[]; complete: boolean }> {
   const learned = await recordDeliveries(client, shop, order, parcels);
-  const made = new Set(
-    (await client.deliveryPromise.findMany({ where: { shop, orderId }, select: { basisKey: true } })).map((row) => row.basisKey),
-  );
   const plan = planPromises(order, parcels, made, now);
-  if (!plan.length) return { learned, made: 0 };
+  if (!plan.length) return { learned, made: [], complete: true };
   const estimator = await shopEstimator(client, shop);
-  let stored = 0;
+  const stored: StoredPromise[] = [];
   for (const item of plan) {
     const estimate = estimator.promise(item.request);
     const inserted = await client.$executeRaw`
       INSERT INTO "DeliveryPromise" ("shop", "id", "orderId", "shipmentId", "stage", "basisKey", "promisedDate", "earliestDate", "explanation", "madeAt", "createdAt")
-      VALUES (${shop}, ${randomUUID()}, ${orderId}, ${item.shipmentId}, ${item.stage}, ${item.basisKey}, ${estimate.promisedDate}, ${estimate.earliest},
+      VALUES (${shop}, ${randomUUID()}, ${order.id}, ${item.shipmentId}, ${item.stage}, ${item.basisKey}, ${estimate.promisedDate}, ${estimate.earliest},
         ${JSON.stringify(estimate.explanation)}, ${now}, ${new Date()})
       ON CONFLICT ("shop", "orderId", "basisKey") DO NOTHING`;
-    stored += inserted;
+    if (inserted) {
+      stored.push({ orderId: order.id, shipmentId: item.shipmentId, stage: item.stage, basisKey: item.basisKey, promisedDate: estimate.promisedDate, earliestDate: estimate.earliest, madeAt: now });
+    }
   }
-  return { learned, made: stored };
+  return { learned, made: stored, complete: stored.length === plan.length };
 }
+
+/** The columns of a DeliveryPromise the surfaces read (a StoredPromise). */
+const storedPromiseSelect = { orderId: true, shipmentId: true, stage: true, basisKey: true, promisedDate: true, earliestDate: true, madeAt: true } as const;
 
 /** The stored promises of some of the shop's orders, grouped per order (an order without any has an empty group). */
 export async function readOrderPromises(client: DbClient, shop: string, orderIds: readonly string[]): Promise<Map<string, OrderPromises>> {
@@ -110,7 +139,7 @@ export async function readOrderPromises(client: DbClient, shop: string, orderIds
   const rows = await inChunks(orderIds, (ids) =>
     client.deliveryPromise.findMany({
       where: { shop, orderId: { in: ids } },
-      select: { orderId: true, shipmentId: true, stage: true, basisKey: true, promisedDate: true, earliestDate: true, madeAt: true },
+      select: storedPromiseSelect,
     }),
   );
   const rowsOf = new Map<string, typeof rows>();
@@ -122,7 +151,15 @@ export async function readOrderPromises(client: DbClient, shop: string, orderIds
   return new Map(orderIds.map((orderId) => [orderId, orderPromises(rowsOf.get(orderId) ?? [])]));
 }
 
+/** The stored promise rows of one order. */
+export function storedPromisesOfOrder(client: DbClient, shop: string, orderId: string): Promise<StoredPromise[]> {
+  return client.deliveryPromise.findMany({
+    where: { shop, orderId },
+    select: storedPromiseSelect,
+  });
+}
+
 /** The stored promises of one order. */
 export async function readPromisesOfOrder(client: DbClient, shop: string, orderId: string): Promise<OrderPromises> {
-  return (await readOrderPromises(client, shop, [orderId])).get(orderId)!;
+  return orderPromises(await storedPromisesOfOrder(client, shop, orderId));
 }

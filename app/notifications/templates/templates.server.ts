@@ -1,14 +1,19 @@
 import type { DbClient } from "~/db.server";
 import type { TemplateKey } from "./check";
 import { checkTemplateFields } from "./check";
-import { FIELDS_OF_CHANNEL, type TemplateOverrides } from "./fields";
+import type { Channel } from "../channels";
+import { FIELDS_OF_CHANNEL, type TemplateField, type TemplateOverrides } from "./fields";
 
 /** The shop's own copy for a trigger, channel and language ({} when it uses the catalogue). */
 export async function loadTemplateOverrides(client: DbClient, shop: string, key: TemplateKey): Promise<TemplateOverrides> {
   const row = await client.notificationTemplate.findUnique({ where: { shop_trigger_channel_locale: { shop, ...key } } });
-  if (!row) return {};
+  return row ? overridesOfRow(row, key.channel) : {};
+}
+
+/** The copy a stored template row holds for `channel`; an empty field reads from the catalogue. */
+export function overridesOfRow(row: Partial<Record<TemplateField, string | null>>, channel: Channel): TemplateOverrides {
   const overrides: TemplateOverrides = {};
-  for (const field of FIELDS_OF_CHANNEL[key.channel]) {
+  for (const field of FIELDS_OF_CHANNEL[channel]) {
     const text = row[field];
     if (text) overrides[field] = text;
   }

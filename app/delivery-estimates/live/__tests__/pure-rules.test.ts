@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { orderPromises, promiseToShow, type StoredPromise } from "../order-promises";
-import { basisKeyOf, planPromises, type PlannedParcel } from "../promise-plan";
+import { basisKeyOf, planPromises, promisesCurrentFor, type PlannedParcel, type ShownParcel } from "../promise-plan";
 import { indexQuotes, lookUpQuote } from "../quote-lookup";
 import { usualOrigins, variantGid } from "../variant-origin";
 
@@ -32,6 +32,37 @@ describe("planPromises", () => {
   it("GIVEN a promise learned of late WHEN planned THEN it is made at the moment we learn, never before its basis", () => {
     const [item] = planPromises(order, [parcel()], new Set(), LATER);
     expect(item!.request).toMatchObject({ stage: "handoff", handedOffAt: AT, at: LATER });
+  });
+});
+
+describe("promisesCurrentFor", () => {
+  const shown = (overrides: Partial<ShownParcel> = {}): ShownParcel => ({ id: "s1", status: "in_transit", statusAt: LATER, shippedAt: AT, ...overrides });
+  const event = basisKeyOf.event("s1", "in_transit", LATER);
+  it.each([
+    ["an unshipped order with its purchase promise", [], new Set(["purchase"]), true],
+    ["an unshipped order without promises", [], new Set<string>(), false],
+    ["an order shown without parcels that shipped at once", [], new Set(["handoff:s1"]), true],
+    ["a parcel without its hand-off promise", [shown({ statusAt: AT })], new Set<string>(), false],
+    ["a parcel with its hand-off and latest event promises", [shown()], new Set(["handoff:s1", event]), true],
+    ["a parcel whose latest carrier event has no promise yet", [shown({ status: "out_for_delivery" })], new Set(["handoff:s1", event]), false],
+    ["a parcel whose event is its hand-off", [shown({ statusAt: AT })], new Set(["handoff:s1"]), true],
+    ["a parcel whose hand-off time only the fulfillment knows", [shown({ shippedAt: null })], new Set(["handoff:s1"]), false],
+    ["a parcel in a status without event promises", [shown({ status: "picked_up" })], new Set(["handoff:s1"]), true],
+    ["a delivered parcel (nothing shown)", [shown({ status: "delivered" })], new Set<string>(), true],
+    ["two parcels, one behind", [shown(), shown({ id: "s2" })], new Set(["handoff:s1", event, "handoff:s2"]), false],
+  ])("GIVEN %s WHEN asked THEN current is %s", (_, parcels, made, expected) => {
+    expect(promisesCurrentFor(parcels as ShownParcel[], made)).toBe(expected);
+  });
+
+  it.each([
+    ["just handed off", [parcel()], new Set<string>()],
+    ["past a carrier event", [parcel({ status: "delayed", statusAt: LATER })], new Set(["handoff:s1"])],
+    ["unshipped", [], new Set<string>()],
+  ])("GIVEN an order %s WHEN what planPromises makes is stored THEN its promises are current", (_, parcels, made) => {
+    const stored = new Set([...made, ...planPromises(order, parcels, made, LATER).map((item) => item.basisKey)]);
+    const asShown = parcels.map((one) => ({ id: one.shipmentId, status: one.status, statusAt: one.statusAt, shippedAt: one.handedOffAt }));
+    expect(promisesCurrentFor(asShown, made)).toBe(false);
+    expect(promisesCurrentFor(asShown, stored)).toBe(true);
   });
 });
 
