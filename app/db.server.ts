@@ -21,6 +21,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The provider behind a client or a transaction client (Prisma keeps it on both). */
+export function clientProvider(client: DbClient): DbProvider {
+  return (client as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
 export function providerOf(url: string): DbProvider {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";

@@ -1,4 +1,5 @@
 import type { Db, DbClient } from "../db.server";
+import { Prisma } from "../generated/sqlite/client";
 import { retryDelayMs } from "./backoff";
 import { PermanentJobError } from "./errors";
 import { JOB_STATUS, type ClaimedJob } from "./job";
@@ -24,6 +25,25 @@ export async function renewLease(client: DbClient, job: LeaseHolder, leaseMs: nu
 /** Marks a job succeeded; false (and no change) when this worker no longer holds its lease. */
 export function completeJob(db: Db, job: ClaimedJob, now = new Date()): Promise<boolean> {
   return finishJob(db, job, { status: JOB_STATUS.succeeded }, now);
+}
+
+/**
+ * Marks finished jobs succeeded in one statement, for a worker finishing several at once; recurring jobs go through
+ * completeJob (their next run is enqueued with it). Returns the ids whose lease this worker still held; the others
+ * (reclaimed or cancelled meanwhile) are left as they are.
+ */
+export async function completeJobs(db: DbClient, jobs: readonly ClaimedJob[], now = new Date()): Promise<Set<string>> {
+  if (jobs.some((job) => job.repeatEveryMs !== null)) throw new Error("completeJobs takes no recurring job: use completeJob");
+  if (!jobs.length) return new Set();
+  const held = jobs.map(
+    (job) => Prisma.sql`("shop" = ${job.shop} AND "id" = ${job.id} AND "lockedBy" = ${job.lockedBy} AND "attempts" = ${job.attempts})`,
+  );
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Job"
+    SET "status" = ${JOB_STATUS.succeeded}, "uniqueKey" = NULL, "lockedUntil" = NULL, "finishedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "status" = ${JOB_STATUS.running} AND (${Prisma.join(held, " OR ")})
+    RETURNING "id"`;
+  return new Set(rows.map((row) => row.id));
 }
 
 export type JobFailure =

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { DbClient } from "../db.server";
+import { clientProvider, type DbClient } from "../db.server";
+import { Prisma } from "../generated/sqlite/client";
 import { DEFAULT_MAX_ATTEMPTS, JOB_STATUS, LIVE_JOB_STATUSES } from "./job";
 import { notifyJobEnqueued } from "./notify";
 
@@ -60,23 +61,40 @@ export async function enqueueJob(
 type NewJobRow = { shop: string; name: string; payload: string; runAt: Date; maxAttempts: number; repeatEveryMs: number | null };
 
 // ON CONFLICT instead of catching a unique violation: on PostgreSQL a failed INSERT aborts the caller's
-// whole transaction, and the webhook intake enqueues inside one.
+// whole transaction, and the webhook intake enqueues inside one. One statement inserts the job or returns the live
+// one; a live job that finishes (releasing its key) while the statement runs can leave it with neither, and then
+// it runs again.
 async function insertUnlessLive(client: DbClient, row: NewJobRow, uniqueKey: string, now: Date): Promise<EnqueuedJob> {
-  // A live job can finish (and release its key) between our INSERT and SELECT; then the INSERT is retried.
   for (let round = 0; round < 3; round++) {
-    const inserted = await client.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Job" ("shop", "id", "name", "payload", "uniqueKey", "status", "runAt", "attempts", "maxAttempts", "repeatEveryMs", "createdAt", "updatedAt")
-      VALUES (${row.shop}, ${randomUUID()}, ${row.name}, ${row.payload}, ${uniqueKey}, ${JOB_STATUS.queued}, ${row.runAt}, 0, ${row.maxAttempts}, ${row.repeatEveryMs}, ${now}, ${now})
-      ON CONFLICT ("shop", "uniqueKey") DO NOTHING
-      RETURNING "id"`;
-    if (inserted[0]) return { id: inserted[0].id, created: true };
-    const live = await client.job.findUnique({
-      where: { shop_uniqueKey: { shop: row.shop, uniqueKey } },
-      select: { id: true },
-    });
-    if (live) return { id: live.id, created: false };
+    const id = randomUUID();
+    const insert = clientProvider(client) === "postgresql" ? insertOrFindOnPostgres : insertOrFindOnSqlite;
+    const [job] = await client.$queryRaw<{ id: string }[]>(insert(row, id, uniqueKey, now));
+    if (job) return { id: job.id, created: job.id === id };
   }
   throw new Error(`Could not enqueue job "${row.name}" with uniqueKey "${uniqueKey}": the key kept changing hands`);
+}
+
+function insertRow(row: NewJobRow, id: string, uniqueKey: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Job" ("shop", "id", "name", "payload", "uniqueKey", "status", "runAt", "attempts", "maxAttempts", "repeatEveryMs", "createdAt", "updatedAt")
+    VALUES (${row.shop}, ${id}, ${row.name}, ${row.payload}, ${uniqueKey}, ${JOB_STATUS.queued}, ${row.runAt}, 0, ${row.maxAttempts}, ${row.repeatEveryMs}, ${now}, ${now})`;
+}
+
+// The SELECT reads the snapshot the statement started with: it finds the live job the INSERT collided with,
+// unless that job committed while the INSERT waited for it (then no row). DO UPDATE would always return it, but
+// would write the live row on every collision, and writers of one recurring job's row would abort each other.
+function insertOrFindOnPostgres(row: NewJobRow, id: string, uniqueKey: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH inserted AS (${insertRow(row, id, uniqueKey, now)} ON CONFLICT ("shop", "uniqueKey") DO NOTHING RETURNING "id")
+    SELECT "id" FROM inserted
+    UNION ALL
+    SELECT "id" FROM "Job" WHERE "shop" = ${row.shop} AND "uniqueKey" = ${uniqueKey} AND NOT EXISTS (SELECT 1 FROM inserted)`;
+}
+
+// SQLite allows no INSERT inside WITH. Rewriting the key with itself changes nothing and makes RETURNING name the
+// live job; SQLite has a single writer, which this connection already is while it inserts.
+function insertOrFindOnSqlite(row: NewJobRow, id: string, uniqueKey: string, now: Date): Prisma.Sql {
+  return Prisma.sql`${insertRow(row, id, uniqueKey, now)} ON CONFLICT ("shop", "uniqueKey") DO UPDATE SET "uniqueKey" = excluded."uniqueKey" RETURNING "id"`;
 }
 
 /**

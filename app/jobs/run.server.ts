@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database, Db } from "../db.server";
 import { logger as appLogger, type Logger } from "../logger.server";
 import { PermanentJobError } from "./errors";
+import type { CompleteJob } from "./completions.server";
 import type { ClaimedJob } from "./job";
 import { completeJob, failJob, renewLease } from "./lease.server";
 import type { JobDefinition, JobHandlers } from "./registry";
@@ -10,6 +11,8 @@ export type JobOutcome = "succeeded" | "retry" | "dead" | "lease_lost";
 
 export interface RunJobOptions {
   leaseMs: number;
+  /** How success is recorded (default: completeJob); a worker passes its batching completer. */
+  complete?: CompleteJob;
   clock?: () => Date;
   logger?: Logger;
 }
@@ -37,7 +40,8 @@ export async function runClaimedJob(database: Database, handlers: JobHandlers, j
   }
 
   if (!failure) {
-    if (await completeJob(db, job, clock())) return "succeeded";
+    const complete = options.complete ?? ((finished: ClaimedJob, now: Date) => completeJob(db, finished, now));
+    if (await complete(job, clock())) return "succeeded";
     log.warn("job finished after losing its lease (reclaimed or cancelled); completion ignored");
     return "lease_lost";
   }

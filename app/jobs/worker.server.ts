@@ -5,6 +5,7 @@ import type { Database } from "../db.server";
 import { logger } from "../logger.server";
 import { createAlarm } from "./alarm";
 import { claimJobs } from "./claim.server";
+import { createJobCompleter } from "./completions.server";
 import { onJobEnqueued } from "./notify";
 import { jobHandlers, type JobDefinition } from "./registry";
 import { runClaimedJob, type JobOutcome } from "./run.server";
@@ -55,8 +56,10 @@ export function startWorker(options: WorkerOptions): JobWorker {
       })
     : () => false;
 
+  const complete = createJobCompleter(database.prisma);
+
   function track(job: Awaited<ReturnType<typeof claimJobs>>[number]) {
-    const task: Promise<void> = runClaimedJob(database, handlers, job, { leaseMs: settings.leaseMs, clock, logger: log })
+    const task: Promise<void> = runClaimedJob(database, handlers, job, { leaseMs: settings.leaseMs, clock, logger: log, complete })
       .then(
         () => undefined,
         (error: unknown) => log.error({ err: error, jobId: job.id }, "could not record a job's outcome; it runs again when its lease expires"),

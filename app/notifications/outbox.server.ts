@@ -19,6 +19,8 @@ export interface ShipmentStatusChange {
   to: ShipmentStatus;
   /** When the event that caused the change happened (the shipment's new statusAt). */
   at: Date;
+  /** The shipment's fulfillment, when the caller holds the shipment row (else it is read, scoped by shop). */
+  fulfillmentId?: string;
 }
 
 /**
@@ -36,7 +38,9 @@ export async function recordShipmentMilestone(
   const milestone = milestoneFor(change.from, change.to);
   if (!milestone) return { recorded: false, reason: "not_a_milestone" };
   if (now.getTime() - change.at.getTime() > MAX_CAUSE_AGE_MS) return { recorded: false, reason: "stale" };
-  const shipment = await tx.shipment.findFirst({ where: { shop, id: change.shipmentId }, select: { fulfillmentId: true } });
+  const shipment = change.fulfillmentId
+    ? { fulfillmentId: change.fulfillmentId }
+    : await tx.shipment.findFirst({ where: { shop, id: change.shipmentId }, select: { fulfillmentId: true } });
   if (!shipment) return { recorded: false, reason: "unknown_shipment" };
   const context = await loadNotificationContext(tx, shop, change.orderId);
   const outcome = await recordMessages(tx, shop, context, {

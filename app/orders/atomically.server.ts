@@ -1,17 +1,32 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Db, DbClient } from "~/db.server";
+import { clientProvider, type Db, type DbClient } from "~/db.server";
 
 const MAX_ATTEMPTS = 4;
 /** P2034: serialization failure / write conflict; P2002: a concurrent writer created the same row first. */
 const CONFLICT_CODES = new Set(["P2034", "P2002"]);
 
-function canStartTransaction(client: DbClient): client is Db {
-  return typeof (client as Partial<Db>).$transaction === "function";
+// Prisma's transaction clients have $transaction too (it opens a savepoint), so the transactions opened here are
+// remembered: work given one of them joins it instead of paying a SAVEPOINT and a RELEASE.
+const openTransactions = new WeakSet<DbClient>();
+
+function opened(tx: DbClient): DbClient {
+  openTransactions.add(tx);
+  return tx;
 }
 
+function canStartTransaction(client: DbClient): client is Db {
+  return typeof (client as Partial<Db>).$transaction === "function" && !openTransactions.has(client);
+}
+
+/** A raw query (P2010) or the COMMIT itself reports a serialization failure only through the driver adapter's error kind. */
+const CONFLICT_KIND = "TransactionWriteConflict";
+
+type PrismaFailure = { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } }; cause?: { kind?: unknown } } | null;
+
 function isWriteConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && CONFLICT_CODES.has(code);
+  const failure = error as PrismaFailure;
+  if (typeof failure?.code === "string" && CONFLICT_CODES.has(failure.code)) return true;
+  return failure?.meta?.driverAdapterError?.cause?.kind === CONFLICT_KIND || failure?.cause?.kind === CONFLICT_KIND;
 }
 
 export interface AtomicOptions {
@@ -32,10 +47,10 @@ export interface AtomicOptions {
  */
 export async function atomically<T>(client: DbClient, work: (tx: DbClient) => Promise<T>, options: AtomicOptions = {}): Promise<T> {
   if (!canStartTransaction(client)) return work(client);
-  const readCommitted = options.guardedWrites === true && (client as { _activeProvider?: string })._activeProvider === "postgresql";
+  const readCommitted = options.guardedWrites === true && clientProvider(client) === "postgresql";
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.$transaction((tx) => work(tx), {
+      return await client.$transaction((tx) => work(opened(tx)), {
         // Db is typed as SQLite's client, whose only level is Serializable; PostgreSQL's client takes both.
         isolationLevel: (readCommitted ? "ReadCommitted" : "Serializable") as "Serializable",
         maxWait: 10_000,

@@ -25,6 +25,8 @@ export async function refreshShipments(
     where: { shop, OR: [{ fulfillmentId }, { shipmentId: { in: shipments.map((shipment) => shipment.id) } }] },
     select: { shipmentId: true, source: true, externalId: true, status: true, happenedAt: true, estimatedDeliveryAt: true },
   });
+  // Parcels of one order that change together need one promise refresh, not one each.
+  const changedOrders = new Set<string>();
   for (const shipment of shipments) {
     const timeline = events.flatMap((event): TimelineEvent[] => {
       if (event.shipmentId !== null && event.shipmentId !== shipment.id) return [];
@@ -39,10 +41,12 @@ export async function refreshShipments(
     if (!isUnchanged(shipment, derived)) await tx.shipment.updateMany({ where: { shop, id: shipment.id }, data: derived });
     if (isNew || shipment.status !== derived.status) {
       const from = isNew ? null : shipmentStatusSchema.parse(shipment.status);
-      await recordShipmentMilestone(tx, shop, { shipmentId: shipment.id, orderId: shipment.orderId, from, to: derived.status, at: derived.statusAt });
-      await requestPromiseRefresh(tx, shop, shipment.orderId);
+      const change = { shipmentId: shipment.id, orderId: shipment.orderId, fulfillmentId, from, to: derived.status, at: derived.statusAt };
+      await recordShipmentMilestone(tx, shop, change);
+      changedOrders.add(shipment.orderId);
     }
   }
+  for (const orderId of changedOrders) await requestPromiseRefresh(tx, shop, orderId);
 }
 
 function isUnchanged(held: Record<keyof DerivedShipmentState, unknown>, derived: DerivedShipmentState): boolean {

@@ -5,7 +5,7 @@ import { JOB_STATUS } from "../job";
 import { completeJob, failJob } from "../lease.server";
 import { cancelShopJobs, enqueueJob, recurringKey, scheduleRecurring } from "../queue.server";
 import { PermanentJobError } from "../errors";
-import { emptyQueue, freshShop, jobRow, later } from "./helpers";
+import { deferred, emptyQueue, eventually, freshShop, jobRow, later } from "./helpers";
 
 const test = useTestDatabase();
 const LEASE_MS = 30_000;
@@ -135,6 +135,25 @@ describe("uniqueKey", () => {
     expect(second.created).toBe(true);
     expect(second.id).not.toBe(first.id);
     expect(await jobRow(database, shop, first.id)).toMatchObject({ status: ending, uniqueKey: null });
+  });
+
+  it("GIVEN a keyed job enqueued in a transaction still open WHEN the key is enqueued again meanwhile THEN it waits and gets that job once committed", async () => {
+    const database = test.get();
+    const shop = freshShop();
+    const held = deferred();
+    let first: { id: string } | undefined;
+    const transaction = database.prisma.$transaction(async (tx) => {
+      first = await enqueueJob(tx, shop, "test.noop", {}, { uniqueKey: "pending" });
+      await held.promise;
+    });
+    await eventually(() => first !== undefined);
+
+    const second = enqueueJob(database.prisma, shop, "test.noop", {}, { uniqueKey: "pending" });
+    setTimeout(held.resolve, 100);
+    await transaction;
+
+    expect(await second).toEqual({ id: first!.id, created: false });
+    expect(await database.prisma.job.count({ where: { shop } })).toBe(1);
   });
 
   it("GIVEN many concurrent enqueues of one key WHEN they race THEN exactly one job is created", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DbClient } from "~/db.server";
 import { enqueueJob } from "~/jobs/queue.server";
 import { atomically } from "~/orders/atomically.server";
@@ -21,13 +22,20 @@ export async function storeCarrierUpdate(
   update: { provider: CarrierSourceName; externalId: string; payload: string },
 ): Promise<InboxOutcome> {
   return atomically(client, async (tx) => {
-    const held = await tx.carrierUpdate.findUnique({
-      where: { shop_provider_externalId: { shop, provider: update.provider, externalId: update.externalId } },
-      select: { id: true },
-    });
-    if (held) return "duplicate";
-    const { id } = await tx.carrierUpdate.create({ data: { shop, ...update }, select: { id: true } });
+    const id = await insertUnlessHeld(tx, shop, update);
+    if (!id) return "duplicate";
     await enqueueJob(tx, shop, APPLY_CARRIER_UPDATE_JOB, { carrierUpdateId: id });
     return "stored";
   });
+}
+
+// One statement instead of a look-up and an insert; ON CONFLICT rather than catching the unique violation, which
+// on PostgreSQL would abort the transaction. The id of a new row, or undefined when the event is held already.
+async function insertUnlessHeld(tx: DbClient, shop: string, update: { provider: CarrierSourceName; externalId: string; payload: string }): Promise<string | undefined> {
+  const [inserted] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "CarrierUpdate" ("shop", "id", "provider", "externalId", "payload", "status", "receivedAt")
+    VALUES (${shop}, ${randomUUID()}, ${update.provider}, ${update.externalId}, ${update.payload}, ${CARRIER_UPDATE_STATUS.received}, ${new Date()})
+    ON CONFLICT ("shop", "provider", "externalId") DO NOTHING
+    RETURNING "id"`;
+  return inserted?.id;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samplePayload } from "~/orders/__tests__/shopify-samples";
+import { DELIVERY_PROMISES_JOB } from "~/delivery-estimates/live/refresh-job.server";
 import { useTestDatabase } from "~/test/database";
 import { applyFulfillmentEventWebhook } from "../../fulfillment-events.server";
 import { applyFulfillmentWebhook } from "../../fulfillments.server";
@@ -87,6 +88,48 @@ describe("applyTrackingUpdates", () => {
     expect(after[FIRST_PARCEL]).toMatchObject({ status: "delivered", deliveredAt: new Date("2026-11-22T10:00:00Z"), estimatedDeliveryAt: new Date("2026-11-22T18:00:00Z") });
     expect({ ...after[FIRST_PARCEL], updatedAt: null }).toEqual({ ...settled[FIRST_PARCEL], updatedAt: null });
     expect(await prisma.trackingEvent.count({ where: { shop } })).toBe(3);
+  });
+
+  it("GIVEN one event reported twice in one call, the second time changed WHEN applied THEN one row holds the later report", async () => {
+    const prisma = database.get().prisma;
+    const shop = newShop();
+    await twoParcelFulfillment(shop);
+    const first = carrierEvent("r1", "in_transit", "2026-11-21T10:00:00Z");
+
+    await applyTrackingUpdates(prisma, shop, [parcelUpdate(FIRST_PARCEL, [first]), parcelUpdate(FIRST_PARCEL, [{ ...first, message: "in_transit scan, corrected" }])]);
+
+    expect(await prisma.trackingEvent.findMany({ where: { shop } })).toEqual([expect.objectContaining({ message: "in_transit scan, corrected" })]);
+  });
+
+  it("GIVEN a history longer than one statement's rows WHEN applied THEN every event is stored and the newest decides the state", async () => {
+    const prisma = database.get().prisma;
+    const shop = newShop();
+    await twoParcelFulfillment(shop);
+    const history = Array.from({ length: 450 }, (_, index) =>
+      carrierEvent(`h${index}`, index === 449 ? "delivered" : "in_transit", new Date(Date.UTC(2026, 10, 21) + index * 60_000).toISOString()),
+    );
+
+    const outcome = await applyTrackingUpdates(prisma, shop, [parcelUpdate(FIRST_PARCEL, history)]);
+
+    expect(outcome.events).toBe(450);
+    expect(await prisma.trackingEvent.count({ where: { shop } })).toBe(450);
+    expect((await parcels(shop))[FIRST_PARCEL]).toMatchObject({ status: "delivered", deliveredAt: history[449]!.happenedAt });
+  });
+
+  it("GIVEN both parcels of an order WHEN one update moves both THEN the order's delivery promises are refreshed by one job", async () => {
+    const prisma = database.get().prisma;
+    const shop = newShop();
+    await twoParcelFulfillment(shop);
+    const refreshJobs = () => prisma.job.count({ where: { shop, name: DELIVERY_PROMISES_JOB } });
+    const before = await refreshJobs();
+
+    await applyTrackingUpdates(prisma, shop, [
+      parcelUpdate(FIRST_PARCEL, [carrierEvent("b1", "in_transit", "2026-11-21T10:00:00Z")]),
+      parcelUpdate(SECOND_PARCEL, [carrierEvent("b2", "in_transit", "2026-11-21T11:00:00Z")]),
+    ]);
+
+    expect(await prisma.shipment.findMany({ where: { shop }, select: { status: true } })).toEqual([{ status: "in_transit" }, { status: "in_transit" }]);
+    expect((await refreshJobs()) - before).toBe(1);
   });
 
   it("GIVEN a tracking number no shipment of the shop carries WHEN reported THEN it is handed back and nothing is stored", async () => {
