@@ -121,7 +121,7 @@ async function inParallel(count: number, concurrency: number, one: (index: numbe
 }
 
 async function runFloor(): Promise<void> {
-  const messages = Number(argument("messages") ?? 2_000);
+  const messages = Number(argument("messages") ?? 4_000);
   const { outForDeliveryWebhook } = await import("./lib/easypost");
   const http = await startChild("http");
   const smtp = await startChild("smtp");
