@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { PortalMessageKey } from "../messages";
+import type { ReturnReviewView } from "~/returns/account/contract";
 import {
   CHOICE_STYLE,
   PortalPage,
@@ -341,25 +342,8 @@ export function MethodStep({
   );
 }
 
-export interface ReviewView {
-  items: {
-    lineItemId: string;
-    title: string;
-    quantity: number;
-    reason: string;
-    explanations: string[];
-  }[];
-  outcome: string;
-  method: string | null;
-  exchange: string[];
-  fees: string[];
-  totals: { label: string; value: string }[];
-  notes: string[];
-  approval: string | null;
-  /** Why it cannot be submitted; empty when it can. */
-  blockers: string[];
-  idempotencyKey: string;
-}
+/** The review step shows what the customer-account flow confirms too: one shape for both. */
+export type ReviewView = ReturnReviewView;
 
 export function ReviewStep({
   page,
