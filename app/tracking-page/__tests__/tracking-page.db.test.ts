@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { loader as lookupFormLoader } from "~/routes/proxy._index";
 import { action as lookupAction } from "~/routes/proxy.lookup";
 import { loader as orderPageLoader } from "~/routes/proxy.o.$token";
@@ -8,6 +8,7 @@ import { getTrackingPageAnalytics } from "../analytics.server";
 import { signClickLink, signOrderLink } from "../signed-links.server";
 import { OTHER_SHOP, SHOP, SPLIT_ORDER, seedOrder, seedShopRow } from "./order-fixture";
 import { proxyRequest, type ProxyRequestOptions } from "./proxy-requests";
+import { LOOKUP_RATE_LIMIT } from "../rate-limit.server";
 
 const database = useTestDatabase();
 const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
@@ -161,6 +162,12 @@ describe("order look-up", () => {
   });
 
   it("GIVEN ten attempts from one address WHEN an eleventh comes THEN it is refused with 429 while other addresses and shops still work", async () => {
+    // The limit counts in fixed 10-minute windows: hold the clock mid-window, or a run that crosses a boundary starts counting afresh.
+    const windowMs = LOOKUP_RATE_LIMIT.windowSeconds * 1000;
+    vi.useFakeTimers({ toFake: ["Date"], now: Math.floor(Date.now() / windowMs) * windowMs + windowMs / 2 });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const ip = "192.0.2.55";
     for (let attempt = 0; attempt < 10; attempt++) expect((await lookUp(SHOP, { order: "#1", email: "a@b.c" }, ip)).status).toBe(404);
 
