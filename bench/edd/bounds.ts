@@ -4,6 +4,8 @@
  * - in-sample bounds: one whole-day offset per destination state (or per lane, or per lane with at least 20 orders
  *   that month and otherwise its destination state) and month, chosen knowing that month's outcomes — no causal
  *   estimator promising by those groups can beat them;
+ * - the same over a whole period (calm, peak): one offset per group for all its months, knowing their outcomes —
+ *   what knowing each lane's long-run behaviour, but not its month-to-month moves, would allow;
  * - a recent-past reference: offsets read off the previous two months' outcomes per destination state.
  * Last line: one JSON object with the calm (2017-05…10) and peak (2017-11…2018-02) figures.
  */
@@ -66,6 +68,7 @@ for (const [period, periodMonths] of Object.entries(PERIODS)) {
   const weights = present.map((month) => delivered.filter((order) => order.month === month).length);
   const weighted = (pick: (month: string) => number) => present.reduce((sum, month, i) => sum + pick(month) * weights[i]!, 0) / weights.reduce((a, b) => a + b, 0);
   summary[period] = {} as Record<Stage, Record<string, number | null>>;
+  const periodOrders = delivered.filter((order) => present.includes(order.month));
   for (const stage of ["purchase", "handoff"] as const) {
     const pooled = DENSITIES.map((_, i) => {
       const points = present.map((month) => byMonth.get(month)![stage].recent[i]!);
@@ -77,6 +80,9 @@ for (const [period, periodMonths] of Object.entries(PERIODS)) {
       inSampleLane: round(weighted((month) => byMonth.get(month)![stage].lane.meanSlackDays)),
       inSampleBusyLane: round(weighted((month) => byMonth.get(month)![stage].busyLane.meanSlackDays)),
       recentPast: recent === null ? null : round(recent),
+      // One offset per group for the whole period: what knowing each lane's long-run behaviour (but not its month-to-month moves) allows.
+      inSamplePeriodDestination: round(inSampleBound(groupDays(periodOrders, "destination", stage), TARGETS[stage]).meanSlackDays),
+      inSamplePeriodBusyLane: round(inSampleBound(groupDays(periodOrders, "lane", stage, BUSY_LANE_ORDERS * present.length), TARGETS[stage]).meanSlackDays),
     };
   }
   console.log(`${period}: ${JSON.stringify(summary[period])}`);
