@@ -5,6 +5,7 @@ import { explainDuration, summarise, type PromiseExplanation } from "./explanati
 import { createHazardStore, type BlendedDistribution } from "./hazard-store";
 import { createInFlightTracker } from "./in-flight";
 import { createPromiseTracker } from "./promise-tracker";
+import { createWindowCalibration, type WindowCalibration } from "./window-calibration";
 import { isoDateOf, localEpochDay, weekdayOf, type EpochDay } from "./local-date";
 import {
   estimatorOptionsSchema,
@@ -45,8 +46,8 @@ export function createEstimator(input: EstimatorOptions = {}): Estimator {
   const transitInFlight = createInFlightTracker(transit, options.maxWorkingDays);
   const handlingDefault = logNormalPmf(options.handling.default.medianWorkingDays, options.handling.default.logSd, bins);
   const transitDefault = logNormalPmf(options.transit.default.medianWorkingDays, options.transit.default.logSd, bins);
-  const calibrator = createStringencyCalibrator(options.calibration);
-  const promises = createPromiseTracker(calibrator);
+  const calibrator = createCalibration();
+  const promises = calibrator.tracker;
   const calendars = new Map<string, WorkingCalendar>();
   let today: EpochDay | null = null;
 
@@ -58,6 +59,45 @@ export function createEstimator(input: EstimatorOptions = {}): Estimator {
     }
     return calendar;
   };
+  /** The integrator for every segment, or in "window" mode the window for its stages and the integrator for the rest. */
+  function createCalibration(): Pick<WindowCalibration, "stringencyFor" | "settledIn" | "relaxTo" | "tracker"> {
+    const integrator = createStringencyCalibrator(options.calibration);
+    const integratorTracker = createPromiseTracker(integrator);
+    if (options.calibration.mode === "integrator") {
+      return { stringencyFor: integrator.stringencyFor, settledIn: integrator.settledIn, relaxTo: integrator.relaxTo, tracker: integratorTracker };
+    }
+    const window = createWindowCalibration({ ...options.calibration, rule: options.rule, maxLevel: options.maxLevel });
+    const stages: readonly string[] = options.calibration.windowStages;
+    const pick = (segment: string) => (stages.includes(segment) ? window : integrator);
+    const share = options.calibration.integratorShare;
+    return {
+      stringencyFor: (segment) =>
+        stages.includes(segment) ? (1 - share) * window.stringencyFor(segment) + share * integrator.stringencyFor(segment) : integrator.stringencyFor(segment),
+      settledIn: (segment) => pick(segment).settledIn(segment),
+      relaxTo(day) {
+        window.relaxTo(day);
+        integrator.relaxTo(day);
+      },
+      tracker: {
+        open(shipmentId, promise, pmf) {
+          if (stages.includes(promise.segment)) window.tracker.open(shipmentId, promise, pmf);
+          if (!stages.includes(promise.segment) || share > 0) integratorTracker.open(shipmentId, promise, pmf);
+        },
+        advanceTo(day) {
+          window.tracker.advanceTo(day);
+          integratorTracker.advanceTo(day);
+        },
+        delivered(shipmentId, day) {
+          window.tracker.delivered(shipmentId, day);
+          integratorTracker.delivered(shipmentId, day);
+        },
+        drop(shipmentId) {
+          window.tracker.drop(shipmentId);
+          integratorTracker.drop(shipmentId);
+        },
+      },
+    };
+  }
   const dayOf = (instant: Date) => localEpochDay(instant, options.timeZone);
 
   /** Moves the clock forward (never back) and counts the waiting shipments of each day passed. */

@@ -20,9 +20,9 @@ export const NEVER_SHIPPED_STATUSES: ReadonlySet<string> = new Set(["canceled", 
 
 /**
  * The targets the Olist evaluation runs with. Outside shocks the realised on-time rate lands above the target
- * (whole-day promises, working days), so these are set to land just above the issue's goals on calm development
- * months (purchase 0.92 → 93.8% for the goal of 93.25%; hand-off 0.955 → 95.2% for 95%). The earlier 94.5% / 96%
- * overshot there by 1.9 / 0.3 points for 1.5 / 0.25 days more slack, and slack is the other half of each goal.
- * Shocks (Black Friday, a backlog) still pull the rate below target until calibration answers them.
+ * (whole-day promises, working days), and through a backlog below it until calibration answers. At purchase
+ * the product's default of 93% is used: with the window calibration it lands at 94.1% on calm development
+ * months and 90.3–92.2% through Black Friday and the early-2018 backlog (Olist's own rate on the withheld
+ * period, 93.25%, lies between the two). At hand-off 0.955 lands at 95.2% on calm months for the goal of 95%.
  */
-export const OLIST_EVALUATION_OPTIONS = { targetOnTimeRate: 0.92, stageTargets: { handoff: 0.955 } } as const;
+export const OLIST_EVALUATION_OPTIONS = { targetOnTimeRate: 0.93, stageTargets: { handoff: 0.955 } } as const;
