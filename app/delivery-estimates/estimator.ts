@@ -59,7 +59,7 @@ export function createEstimator(input: EstimatorOptions = {}): Estimator {
     }
     return calendar;
   };
-  /** The integrator for every segment, or in "window" mode the window for its stages and the integrator for the rest. */
+  /** The integrator for every segment, or in "window" mode the window (with its share of the integrator) for its stages and the integrator for the rest. */
   function createCalibration(): Pick<WindowCalibration, "stringencyFor" | "settledIn" | "relaxTo" | "tracker"> {
     const integrator = createStringencyCalibrator(options.calibration);
     const integratorTracker = createPromiseTracker(integrator);
@@ -67,12 +67,14 @@ export function createEstimator(input: EstimatorOptions = {}): Estimator {
       return { stringencyFor: integrator.stringencyFor, settledIn: integrator.settledIn, relaxTo: integrator.relaxTo, tracker: integratorTracker };
     }
     const window = createWindowCalibration({ ...options.calibration, rule: options.rule, maxLevel: options.maxLevel });
-    const stages: readonly string[] = options.calibration.windowStages;
-    const pick = (segment: string) => (stages.includes(segment) ? window : integrator);
-    const share = options.calibration.integratorShare;
+    const shares: Partial<Record<string, number>> = options.calibration.windowStages;
+    const inWindow = (segment: string) => shares[segment] !== undefined;
+    const pick = (segment: string) => (inWindow(segment) ? window : integrator);
     return {
-      stringencyFor: (segment) =>
-        stages.includes(segment) ? (1 - share) * window.stringencyFor(segment) + share * integrator.stringencyFor(segment) : integrator.stringencyFor(segment),
+      stringencyFor(segment) {
+        const share = shares[segment];
+        return share === undefined ? integrator.stringencyFor(segment) : (1 - share) * window.stringencyFor(segment) + share * integrator.stringencyFor(segment);
+      },
       settledIn: (segment) => pick(segment).settledIn(segment),
       relaxTo(day) {
         window.relaxTo(day);
@@ -80,8 +82,9 @@ export function createEstimator(input: EstimatorOptions = {}): Estimator {
       },
       tracker: {
         open(shipmentId, promise, pmf) {
-          if (stages.includes(promise.segment)) window.tracker.open(shipmentId, promise, pmf);
-          if (!stages.includes(promise.segment) || share > 0) integratorTracker.open(shipmentId, promise, pmf);
+          const share = shares[promise.segment];
+          if (share !== undefined) window.tracker.open(shipmentId, promise, pmf);
+          if (share === undefined || share > 0) integratorTracker.open(shipmentId, promise, pmf);
         },
         advanceTo(day) {
           window.tracker.advanceTo(day);

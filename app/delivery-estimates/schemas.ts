@@ -109,25 +109,20 @@ export const estimatorOptionsSchema = z.object({
     .object({
       /**
        * "integrator": two-timescale adaptive conformal inference over late/on-time evidence (calibration.ts).
-       * "window": the stages in `windowStages` re-solve their knob daily so that the promises of the last days
-       * would have met the target (window-calibration.ts), mixed with the integrator by `integratorShare`; the
-       * other stages keep the integrator. With the defaults (purchase only, half-life ½ day, share 0.3) the
-       * Olist cuts need 0.35–0.9 d less purchase slack at equal on-time after Black Friday and a speed-up, the
-       * same in calm months; at hand-off the window was no better (see bench/edd/README.md).
+       * "window": each stage in `windowStages` re-solves its knob daily so that the promises of the last days
+       * would have met the target (window-calibration.ts) and mixes in that share of the integrator's knob,
+       * which keeps the realised rate on target over the long run; other stages keep the integrator alone.
+       * With the defaults the Olist cuts need 0.35–0.9 d less purchase slack and up to 0.3 d less hand-off
+       * slack at equal on-time after Black Friday and a speed-up, the same in calm months (bench/edd/README.md).
        */
       mode: z.enum(["integrator", "window"]).default("window"),
-      windowStages: z.array(z.enum(["purchase", "handoff", "event"])).default(["purchase"]),
+      windowStages: z.partialRecord(z.enum(["purchase", "handoff", "event"]), z.number().min(0).max(1)).default({ purchase: 0.3, handoff: 0.5 }),
       /** Window mode: promises weigh half as much every this many days since they were made. */
       halfLifeDays: z.number().positive().default(0.5),
       /** Window mode: the knob is searched in steps of this size. */
       gridStep: z.number().positive().default(0.02),
       /** Window mode: the solved knob is shrunk toward 0 by weight / (weight + priorWeight): a thin window says little. */
       priorWeight: z.number().nonnegative().default(20),
-      /**
-       * Window mode: the window's stages use (1 − share) × the window's knob + share × the integrator's, which
-       * keeps the realised rate on target over the long run (the window alone follows the model's own forecasts).
-       */
-      integratorShare: z.number().min(0).max(1).default(0.3),
       slowRate: z.number().nonnegative().max(1).default(0.005),
       fastRate: z.number().nonnegative().max(1).default(0.02),
       dailyRelaxation: z.number().min(0).max(1).default(0.2),

@@ -103,9 +103,13 @@ describe("estimator: incremental training", () => {
 });
 
 describe("estimator: calibration after a trend shift", () => {
-  it("GIVEN transit slows from 3 to 8 working days WHEN the estimator keeps promising THEN later promises are kept at about the target rate", () => {
+  it.each([
+    { mode: "window" as const, windowStages: { purchase: 0.3, handoff: 0.5 } },
+    { mode: "window" as const, windowStages: { handoff: 0 } },
+    { mode: "integrator" as const, windowStages: {} },
+  ])("GIVEN transit slows from 3 to 8 working days WHEN the estimator keeps promising ($mode, $windowStages) THEN later promises are kept at about the target rate", (calibration) => {
     const facts = lane("SP", "MG");
-    const estimator = createEstimator({ targetOnTimeRate: 0.93 });
+    const estimator = createEstimator({ targetOnTimeRate: 0.93, calibration });
     const shiftIndex = 120;
     const transit = (i: number) => (i < shiftIndex ? 3 : 8) + (i % 5 === 0 ? 1 : 0);
     type Step = { at: Date; run: () => void };

@@ -23,6 +23,7 @@ export const NEVER_SHIPPED_STATUSES: ReadonlySet<string> = new Set(["canceled", 
  * (whole-day promises, working days), and through a backlog below it until calibration answers. At purchase
  * the product's default of 93% is used: with the window calibration it lands at 94.1% on calm development
  * months and 90.3–92.2% through Black Friday and the early-2018 backlog (Olist's own rate on the withheld
- * period, 93.25%, lies between the two). At hand-off 0.955 lands at 95.2% on calm months for the goal of 95%.
+ * period, 93.25%, lies between the two). At hand-off 0.965 lands at 95.2% on calm months for the goal of 95%
+ * (the window calibration lands lower than the integrator did at 0.955, for the same or less slack).
  */
-export const OLIST_EVALUATION_OPTIONS = { targetOnTimeRate: 0.93, stageTargets: { handoff: 0.955 } } as const;
+export const OLIST_EVALUATION_OPTIONS = { targetOnTimeRate: 0.93, stageTargets: { handoff: 0.965 } } as const;
