@@ -114,7 +114,7 @@ async function refreshLoaded(
   const learned = await recordDeliveries(client, shop, order, parcels);
   const plan = planPromises(order, parcels, made, now);
   if (!plan.length) return { learned, made: [], complete: true };
-  const estimator = await shopEstimator(client, shop);
+  const estimator = await shopEstimator(client, shop, now);
   const stored: StoredPromise[] = [];
   for (const item of plan) {
     const estimate = estimator.promise(item.request);

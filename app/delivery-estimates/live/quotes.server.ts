@@ -42,7 +42,7 @@ export async function refreshShopQuotes(client: Db, shop: string, options: { now
   for (const row of observed) add(row.destinationCountry, row.destinationRegion);
   for (const row of ordered) add(row.shippingCountry, row.shippingProvince);
 
-  const estimator = await shopEstimator(client, shop);
+  const estimator = await shopEstimator(client, shop, now);
   const zone = (await client.shop.findUnique({ where: { shop }, select: { ianaTimezone: true } }))?.ianaTimezone;
   const validOn = isoDateOf(localEpochDay(now, usableTimeZone(zone)));
   // One location's history is the whole history: its own quotes would only repeat the default ones.

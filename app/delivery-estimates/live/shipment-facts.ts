@@ -97,25 +97,6 @@ export function factsOfObservation(observation: Observation): ShipmentFacts {
   };
 }
 
-/**
- * The events a shop's history replays as, in time order: each parcel placed, handed off and delivered, so the
- * estimator sees parcels in flight (and a backlog) exactly as it would have live.
- */
-export function replayEvents(observations: readonly Observation[]): ShipmentEvent[] {
-  const events: ShipmentEvent[] = [];
-  for (const observation of observations) {
-    const facts = factsOfObservation(observation);
-    const shipmentId = observation.shipmentId;
-    const handedOffAt = observation.handedOffAt < observation.placedAt ? observation.placedAt : observation.handedOffAt;
-    const deliveredAt = observation.deliveredAt < handedOffAt ? handedOffAt : observation.deliveredAt;
-    events.push({ kind: "placed", shipmentId, facts, at: observation.placedAt });
-    events.push({ kind: "handed_off", shipmentId, facts, at: handedOffAt });
-    events.push({ kind: "delivered", shipmentId, facts, at: deliveredAt });
-  }
-  const order = { placed: 0, handed_off: 1, delivered: 2, canceled: 3 } as const;
-  return events.sort((a, b) => a.at.getTime() - b.at.getTime() || order[a.kind] - order[b.kind]);
-}
-
 /** The events one newly landed delivery feeds a live estimator: it already lived through earlier days. */
 export function catchUpEvents(observation: Observation): ShipmentEvent[] {
   const facts = factsOfObservation(observation);

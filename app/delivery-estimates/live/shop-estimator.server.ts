@@ -1,15 +1,20 @@
 import type { DbClient } from "~/db.server";
 import { createEstimator, type Estimator } from "../estimator";
-import { catchUpEvents, replayEvents, type Observation } from "./shipment-facts";
+import { replayHistory } from "../replay";
+import { catchUpEvents, type Observation } from "./shipment-facts";
+import { loadShopHistory, observationSelect } from "./shop-history.server";
 import { usableTimeZone } from "~/time-zone";
 
-/** A shop's estimator as this process holds it: rebuilt from the stored history once, then fed what lands. */
+/** A shop's estimator as this process holds it: rebuilt from the stored history, then fed the deliveries that land. */
 interface HeldEstimator {
   estimator: Estimator;
   timeZone: string;
   learned: Set<string>;
+  /** Parcels the estimator holds as in flight: their delivery, when it lands, is all that is new. */
+  inFlight: Set<string>;
   /** Observations stored at or after this instant may be new to this process. */
   watermark: Date;
+  builtAt: number;
 }
 
 const held = new Map<string, HeldEstimator>();
@@ -17,36 +22,35 @@ const held = new Map<string, HeldEstimator>();
 /** A row's createdAt is set before its transaction commits: re-read this far back so a slow commit is not missed. */
 const COMMIT_LAG_MS = 60_000;
 
-const observationSelect = {
-  shipmentId: true,
-  originId: true,
-  originCountry: true,
-  originRegion: true,
-  destinationCountry: true,
-  destinationRegion: true,
-  destinationPostalPrefix: true,
-  carrier: true,
-  service: true,
-  placedAt: true,
-  handedOffAt: true,
-  deliveredAt: true,
-  createdAt: true,
-} as const;
+/**
+ * How long a rebuilt estimator serves before the next rebuild. Between rebuilds only deliveries are fed; orders
+ * placed and parcels handed off since are seen at the next one, which is when a starting backlog shows.
+ */
+const REBUILD_AFTER_MS = 15 * 60_000;
 
 /**
- * The shop's trained estimator. The first call replays its stored delivery history (DeliveryObservation) in
- * time order, so a restart loses nothing; later calls only read the deliveries stored since (any process may
- * have stored them) and feed those. Promises made with it are what-ifs to the engine: the promise shown is the
- * stored DeliveryPromise, so the engine's own follow-up of promises is not needed across restarts.
+ * The shop's trained estimator. It is rebuilt from what is stored by the same causal replay the Olist evaluation
+ * measures (replay.ts): delivered parcels (DeliveryObservation), parcels still in flight and orders not yet
+ * shipped, each promised at purchase and at hand-off and followed up, so promises are calibrated and a backlog
+ * lengthens them as it builds. A restart loses nothing; between rebuilds, deliveries stored since (by any
+ * process) are fed as they land. Promises made with it are what-ifs to the engine: the promise shown is the
+ * stored DeliveryPromise.
  */
-export async function shopEstimator(client: DbClient, shop: string): Promise<Estimator> {
+export async function shopEstimator(client: DbClient, shop: string, now = new Date()): Promise<Estimator> {
   const timeZone = await shopTimeZone(client, shop);
   let entry = held.get(shop);
-  if (!entry || entry.timeZone !== timeZone) {
-    const rows = await client.deliveryObservation.findMany({ where: { shop }, select: observationSelect, orderBy: [{ deliveredAt: "asc" }, { shipmentId: "asc" }] });
+  if (!entry || entry.timeZone !== timeZone || now.getTime() - entry.builtAt > REBUILD_AFTER_MS) {
+    const history = await loadShopHistory(client, shop, now);
     const estimator = createEstimator({ timeZone });
-    for (const event of replayEvents(rows)) estimator.observe(event);
-    entry = { estimator, timeZone, learned: new Set(rows.map((row) => row.shipmentId)), watermark: latestCreatedAt(rows) };
+    replayHistory(estimator, history.histories);
+    entry = {
+      estimator,
+      timeZone,
+      learned: new Set(history.delivered.map((row) => row.shipmentId)),
+      inFlight: history.inFlight,
+      watermark: latestCreatedAt(history.delivered),
+      builtAt: now.getTime(),
+    };
     held.set(shop, entry);
     return estimator;
   }
@@ -63,7 +67,10 @@ export async function shopEstimator(client: DbClient, shop: string): Promise<Est
 function learn(entry: HeldEstimator, observation: Observation): void {
   if (entry.learned.has(observation.shipmentId)) return;
   entry.learned.add(observation.shipmentId);
-  for (const event of catchUpEvents(observation)) entry.estimator.observe(event);
+  const events = catchUpEvents(observation);
+  // A parcel replayed in flight was placed and handed off already: feeding those again would count its handling twice.
+  for (const event of entry.inFlight.has(observation.shipmentId) ? events.filter((e) => e.kind === "delivered") : events) entry.estimator.observe(event);
+  entry.inFlight.delete(observation.shipmentId);
 }
 
 // Rows re-read behind the watermark are skipped by shipment id.
