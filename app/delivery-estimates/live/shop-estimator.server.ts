@@ -15,6 +15,7 @@ interface HeldEstimator {
   /** Observations stored at or after this instant may be new to this process. */
   watermark: Date;
   builtAt: number;
+  rebuildAfterMs: number;
 }
 
 const held = new Map<string, HeldEstimator>();
@@ -23,10 +24,14 @@ const held = new Map<string, HeldEstimator>();
 const COMMIT_LAG_MS = 60_000;
 
 /**
- * How long a rebuilt estimator serves before the next rebuild. Between rebuilds only deliveries are fed; orders
- * placed and parcels handed off since are seen at the next one, which is when a starting backlog shows.
+ * How long a rebuilt estimator serves before the next rebuild: 15 minutes, or longer for a shop whose rebuild is
+ * slow (a rebuild replays every stored shipment of the last year), so rebuilding never takes more than about 1%
+ * of the time; at most 12 hours. Between rebuilds only deliveries are fed; orders placed and parcels handed off
+ * since are seen at the next one, which is when a starting backlog shows.
  */
-const REBUILD_AFTER_MS = 15 * 60_000;
+export function rebuildAfterMs(rebuildMs: number): number {
+  return Math.min(12 * 3_600_000, Math.max(15 * 60_000, 100 * rebuildMs));
+}
 
 /**
  * The shop's trained estimator. It is rebuilt from what is stored by the same causal replay the Olist evaluation
@@ -39,7 +44,8 @@ const REBUILD_AFTER_MS = 15 * 60_000;
 export async function shopEstimator(client: DbClient, shop: string, now = new Date()): Promise<Estimator> {
   const timeZone = await shopTimeZone(client, shop);
   let entry = held.get(shop);
-  if (!entry || entry.timeZone !== timeZone || now.getTime() - entry.builtAt > REBUILD_AFTER_MS) {
+  if (!entry || entry.timeZone !== timeZone || now.getTime() - entry.builtAt > entry.rebuildAfterMs) {
+    const started = performance.now();
     const history = await loadShopHistory(client, shop, now);
     const estimator = createEstimator({ timeZone });
     replayHistory(estimator, history.histories);
@@ -50,6 +56,7 @@ export async function shopEstimator(client: DbClient, shop: string, now = new Da
       inFlight: history.inFlight,
       watermark: latestCreatedAt(history.delivered),
       builtAt: now.getTime(),
+      rebuildAfterMs: rebuildAfterMs(performance.now() - started),
     };
     held.set(shop, entry);
     return estimator;

@@ -5,6 +5,11 @@ import { factsOfObservation, shipmentFactsOf, type Observation } from "./shipmen
 
 /** A parcel without news for this long is lost, not in flight: it would count as waiting forever. */
 const IN_FLIGHT_HORIZON_DAYS = 60;
+/**
+ * Deliveries older than this are not replayed: lanes halve in weight every 90 days, so a year back weighs 1/16,
+ * and a rebuild's cost grows with every shipment it replays.
+ */
+export const HISTORY_DAYS = 365;
 /** An order still unshipped after this long is stuck (or fulfilled outside the app), not being handled. */
 const UNSHIPPED_HORIZON_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -40,7 +45,11 @@ export interface ShopHistory {
 }
 
 export async function loadShopHistory(client: DbClient, shop: string, now: Date): Promise<ShopHistory> {
-  const delivered = await client.deliveryObservation.findMany({ where: { shop }, select: observationSelect, orderBy: [{ deliveredAt: "asc" }, { shipmentId: "asc" }] });
+  const delivered = await client.deliveryObservation.findMany({
+    where: { shop, deliveredAt: { gte: new Date(now.getTime() - HISTORY_DAYS * DAY_MS) } },
+    select: observationSelect,
+    orderBy: [{ deliveredAt: "asc" }, { shipmentId: "asc" }],
+  });
   const deliveredIds = new Set(delivered.map((row) => row.shipmentId));
   const moving = (await parcelsInFlight(client, shop, now)).filter((history) => !deliveredIds.has(history.shipmentId));
   const waiting = await ordersNotShipped(client, shop, now);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "~/test/database";
 import type { ShipmentFacts } from "../../schemas";
 import { refreshOrderPromises } from "../promises.server";
-import { forgetShopEstimators, shopEstimator } from "../shop-estimator.server";
+import { forgetShopEstimators, rebuildAfterMs, shopEstimator } from "../shop-estimator.server";
 import { addWeekdays, freshShop, seedParcel, weekdayNoons } from "./history-fixture";
 
 const database = useTestDatabase();
@@ -80,5 +80,26 @@ describe("shopEstimator", () => {
     const fresh = (await rebuilt(shop)).promise({ stage: "purchase", facts, placedAt: NOW });
 
     expect(learned.explanation.handling!.basis.map((level) => level.weightedShipments)).toEqual(fresh.explanation.handling!.basis.map((level) => level.weightedShipments));
+  });
+
+  it("GIVEN a delivery more than a year old WHEN the estimator is rebuilt THEN it is not replayed", async () => {
+    const shop = freshShop();
+    await seedFastHistory(shop, 5);
+    const placedAt = new Date("2025-06-02T12:00:00Z");
+    const { orderId } = await seedParcel(prisma(), shop, { placedAt, handedOffAt: addWeekdays(placedAt, 1), deliveredAt: addWeekdays(placedAt, 2) });
+    await refreshOrderPromises(prisma(), shop, orderId, { now: NOW });
+    expect(await prisma().deliveryObservation.count({ where: { shop } })).toBe(6);
+
+    const estimate = (await rebuilt(shop)).promise({ stage: "handoff", facts, handedOffAt: NOW });
+
+    expect(estimate.explanation.transit!.basis.find((level) => level.key === "*")!.shipments).toBe(5);
+  });
+
+  it.each([
+    { rebuildMs: 50, servesMs: 15 * 60_000 },
+    { rebuildMs: 30_000, servesMs: 50 * 60_000 },
+    { rebuildMs: 3_600_000, servesMs: 12 * 3_600_000 },
+  ])("GIVEN a rebuild that took $rebuildMs ms WHEN deciding how long it serves THEN it is $servesMs ms (15 minutes at least, 100× its cost, 12 hours at most)", ({ rebuildMs, servesMs }) => {
+    expect(rebuildAfterMs(rebuildMs)).toBe(servesMs);
   });
 });
