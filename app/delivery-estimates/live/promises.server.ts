@@ -4,7 +4,7 @@ import type { DbClient } from "~/db.server";
 import { shipmentStatusSchema } from "~/tracking/status";
 import { orderPromises, type OrderPromises, type StoredPromise } from "./order-promises";
 import { planPromises, type PlannedParcel } from "./promise-plan";
-import { observationOf, shipmentFactsOf, type OrderForEstimate } from "./shipment-facts";
+import { observationOf, orderForEstimateSelect, shipmentFactsOf, type OrderForEstimate } from "./shipment-facts";
 import { shopEstimator } from "./shop-estimator.server";
 
 export interface PromiseRefresh {
@@ -14,13 +14,11 @@ export interface PromiseRefresh {
   made: number;
 }
 
-/** The order's fields refreshing its promises reads. */
-const orderSelect = { id: true, processedAt: true, cancelledAt: true, shippingCountry: true, shippingProvince: true, shippingZip: true } as const;
 export type OrderToRefresh = OrderForEstimate & { cancelledAt: Date | null };
 
 /** One order with its parcels, as refreshing its promises reads them. */
 async function loadOrder(client: DbClient, shop: string, orderId: string) {
-  const order = await client.order.findUnique({ where: { shop_id: { shop, id: orderId } }, select: orderSelect });
+  const order = await client.order.findUnique({ where: { shop_id: { shop, id: orderId } }, select: orderForEstimateSelect });
   return order ? { order, parcels: await loadParcels(client, shop, orderId) } : null;
 }
 

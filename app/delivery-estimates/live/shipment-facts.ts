@@ -1,5 +1,9 @@
 import { postalPrefix } from "../segments";
+import type { ShipmentHistory } from "../replay";
 import type { ShipmentEvent, ShipmentFacts } from "../schemas";
+
+/** The order columns refreshing or replaying its shipments reads: OrderForEstimate and whether it was cancelled. */
+export const orderForEstimateSelect = { id: true, processedAt: true, cancelledAt: true, shippingCountry: true, shippingProvince: true, shippingZip: true } as const;
 
 /** The order fields a promise needs: where it goes and when it was placed. */
 export interface OrderForEstimate {
@@ -97,13 +101,18 @@ export function factsOfObservation(observation: Observation): ShipmentFacts {
   };
 }
 
-/** The events one newly landed delivery feeds a live estimator: it already lived through earlier days. */
-export function catchUpEvents(observation: Observation): ShipmentEvent[] {
-  const facts = factsOfObservation(observation);
+/** A delivered parcel as replayed; instants out of order (a late sync) are clamped so time never runs back. */
+export function historyOfObservation(observation: Observation): ShipmentHistory & { handedOffAt: Date; deliveredAt: Date } {
   const handedOffAt = observation.handedOffAt < observation.placedAt ? observation.placedAt : observation.handedOffAt;
   const deliveredAt = observation.deliveredAt < handedOffAt ? handedOffAt : observation.deliveredAt;
+  return { shipmentId: observation.shipmentId, facts: factsOfObservation(observation), placedAt: observation.placedAt, handedOffAt, deliveredAt };
+}
+
+/** The events one newly landed delivery feeds a live estimator: it already lived through earlier days. */
+export function catchUpEvents(observation: Observation): ShipmentEvent[] {
+  const { shipmentId, facts, placedAt, handedOffAt, deliveredAt } = historyOfObservation(observation);
   return [
-    { kind: "handed_off", shipmentId: observation.shipmentId, facts, at: handedOffAt, placedAt: observation.placedAt },
-    { kind: "delivered", shipmentId: observation.shipmentId, facts, at: deliveredAt, handedOffAt },
+    { kind: "handed_off", shipmentId, facts, at: handedOffAt, placedAt },
+    { kind: "delivered", shipmentId, facts, at: deliveredAt, handedOffAt },
   ];
 }

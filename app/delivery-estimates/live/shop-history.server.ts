@@ -1,7 +1,7 @@
 import { inChunks } from "~/db/in-chunks";
 import type { DbClient } from "~/db.server";
 import type { ShipmentHistory } from "../replay";
-import { factsOfObservation, shipmentFactsOf, type Observation } from "./shipment-facts";
+import { historyOfObservation, orderForEstimateSelect, shipmentFactsOf, type Observation } from "./shipment-facts";
 
 /** A parcel without news for this long is lost, not in flight: it would count as waiting forever. */
 const IN_FLIGHT_HORIZON_DAYS = 60;
@@ -60,13 +60,6 @@ export async function loadShopHistory(client: DbClient, shop: string, now: Date)
   };
 }
 
-/** A delivered parcel as replayed; instants out of order (a late sync) are clamped so time never runs back. */
-export function historyOfObservation(observation: Observation): ShipmentHistory {
-  const handedOffAt = observation.handedOffAt < observation.placedAt ? observation.placedAt : observation.handedOffAt;
-  const deliveredAt = observation.deliveredAt < handedOffAt ? handedOffAt : observation.deliveredAt;
-  return { shipmentId: observation.shipmentId, facts: factsOfObservation(observation), placedAt: observation.placedAt, handedOffAt, deliveredAt };
-}
-
 /** Parcels handed off and not yet settled, with news in the horizon. */
 async function parcelsInFlight(client: DbClient, shop: string, now: Date): Promise<ShipmentHistory[]> {
   const shipments = await client.shipment.findMany({
@@ -78,7 +71,7 @@ async function parcelsInFlight(client: DbClient, shop: string, now: Date): Promi
     inChunks([...new Set(shipments.map((shipment) => shipment.fulfillmentId))], (ids) =>
       client.fulfillment.findMany({ where: { shop, id: { in: ids } }, select: { id: true, locationId: true, service: true, shopifyCreatedAt: true } }),
     ),
-    inChunks([...new Set(shipments.map((shipment) => shipment.orderId))], (ids) => client.order.findMany({ where: { shop, id: { in: ids } }, select: orderSelect })),
+    inChunks([...new Set(shipments.map((shipment) => shipment.orderId))], (ids) => client.order.findMany({ where: { shop, id: { in: ids } }, select: orderForEstimateSelect })),
   ]);
   const fulfillmentOf = new Map(fulfillments.map((row) => [row.id, row]));
   const orderOf = new Map(orders.map((row) => [row.id, row]));
@@ -94,11 +87,9 @@ async function parcelsInFlight(client: DbClient, shop: string, now: Date): Promi
   });
 }
 
-const orderSelect = { id: true, processedAt: true, cancelledAt: true, shippingCountry: true, shippingProvince: true, shippingZip: true } as const;
-
 /** Orders of the horizon with nothing fulfilled yet: their handling is under way. */
 async function ordersNotShipped(client: DbClient, shop: string, now: Date): Promise<ShipmentHistory[]> {
-  const orders = await client.order.findMany({ where: { shop, cancelledAt: null, processedAt: { gte: new Date(now.getTime() - UNSHIPPED_HORIZON_DAYS * DAY_MS) } }, select: orderSelect });
+  const orders = await client.order.findMany({ where: { shop, cancelledAt: null, processedAt: { gte: new Date(now.getTime() - UNSHIPPED_HORIZON_DAYS * DAY_MS) } }, select: orderForEstimateSelect });
   if (!orders.length) return [];
   const fulfilled = new Set(
     (await inChunks(orders.map((order) => order.id), (ids) => client.fulfillment.findMany({ where: { shop, orderId: { in: ids } }, select: { orderId: true } }))).map(
